@@ -1,0 +1,12 @@
+// name: get_offer :one
+// One offer with its organisation, topics, districts served, languages and target groups.
+MATCH (o:Offer {id: $offer_id})-[:PROVIDED_BY]->(a:Actor)
+OPTIONAL MATCH (o)-[:COVERS]->(t:Topic)
+WITH o, a, collect(DISTINCT t {.id, .name_de, .name_en}) AS topics
+OPTIONAL MATCH (o)-[:SERVES]->(d:District)
+WITH o, a, topics, collect(DISTINCT d {.id, .name}) AS districts
+OPTIONAL MATCH (o)-[:AVAILABLE_IN]->(l:Language)
+WITH o, a, topics, districts, collect(DISTINCT l.id) AS languages
+OPTIONAL MATCH (o)-[:FOR]->(g:TargetGroup)
+RETURN o {.*} AS offer, a {.id, .name} AS actor, topics, districts, languages,
+       collect(DISTINCT g {.id, .name_de, .name_en}) AS target_groups

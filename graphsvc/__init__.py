@@ -1,0 +1,76 @@
+"""graphsvc: the referral and network graph for municipal integration management (KIM)."""
+
+from __future__ import annotations
+
+import atexit
+from typing import Any
+
+from flask import Flask, current_app, session
+from flask_babel import get_locale
+
+from . import config as config_module
+from .extensions import babel, csrf
+from .graph import connect
+from .graph.embedded import EmbeddedEngine
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: settings from the environment, then `config` (settings overrides)."""
+    settings = config_module.from_env()
+    if config:
+        settings = settings.with_overrides(**config)
+    app = Flask(__name__, template_folder="../templates", static_folder="static")
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        GRAPHSVC=settings,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        BABEL_DEFAULT_LOCALE=settings.language,
+        BABEL_TRANSLATION_DIRECTORIES="translations",
+        WTF_CSRF_TIME_LIMIT=None,
+        TESTING=settings.env == "test",
+    )
+    register_graph(app, settings)
+    register_extensions(app)
+    register_blueprints(app)
+    return app
+
+
+def register_graph(app: Flask, settings: config_module.Settings) -> None:
+    """Connect to the graph; without GRAPH_URL start the embedded engine for this process."""
+    url = settings.graph_url
+    if url is None:
+        engine = EmbeddedEngine(settings.data_dir).start()
+        atexit.register(engine.stop)
+        app.extensions["graphsvc.engine"] = engine
+        url = engine.url
+    app.extensions["graphsvc.graph"] = connect(settings, url)
+
+
+def select_locale() -> str:
+    """The interface language: the one the user chose, else the configured default."""
+    chosen = session.get("lang")
+    return chosen if chosen in {"de", "en"} else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def settings_language(app: Flask) -> str:
+    """The configured default interface language."""
+    return app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the extensions to this app."""
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+
+    @app.context_processor
+    def interface_language() -> dict[str, str]:
+        return {"lang": str(get_locale() or settings_language(app))}
+
+
+def register_blueprints(app: Flask) -> None:
+    """Mount the web blueprints and the JSON API."""
+    from .web import errors, main
+
+    app.register_blueprint(main.bp)
+    errors.init_app(app)

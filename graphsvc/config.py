@@ -1,0 +1,116 @@
+"""Settings from the environment, in one place.
+
+Every setting has a default that works on a fresh machine (embedded FalkorDB in ./var);
+anything malformed raises ConfigError with one line saying what to fix.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from urllib.parse import urlparse
+
+FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
+NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
+DEV_SECRET = "dev-only-not-secret"
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The validated settings of one graphsvc process."""
+
+    graph_url: str | None = None
+    graph_name: str = "graphsvc"
+    data_dir: Path = Path("var")
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    host: str = "127.0.0.1"
+    port: int = 5000
+    env: str = "development"
+    secret_key: str = DEV_SECRET
+    language: str = "de"
+    seed_dir: Path = Path(__file__).resolve().parent.parent / "seeds"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def backend_kind(self) -> str:
+        """'embedded', 'falkordb' or 'neo4j', derived from the graph URL."""
+        if not self.graph_url:
+            return "embedded"
+        scheme = urlparse(self.graph_url).scheme
+        return "neo4j" if scheme in NEO4J_SCHEMES else "falkordb"
+
+    def with_overrides(self, **overrides) -> Settings:
+        """A copy with some settings replaced (used by tests and the CLI)."""
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return validate(replace(self, **overrides))
+
+
+def _int(name: str, raw: str, low: int, high: int) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name}={value} must be between {low} and {high}")
+    return value
+
+
+def validate(settings: Settings) -> Settings:
+    """Check the settings and return them, or raise ConfigError naming the bad one."""
+    if settings.graph_url:
+        scheme = urlparse(settings.graph_url).scheme
+        if scheme not in FALKORDB_SCHEMES | NEO4J_SCHEMES:
+            allowed = ", ".join(sorted(FALKORDB_SCHEMES | NEO4J_SCHEMES))
+            raise ConfigError(
+                f"GRAPH_URL scheme {scheme or '(none)'!r} is unknown; use one of: {allowed} "
+                "(or leave GRAPH_URL unset for the embedded engine)"
+            )
+    if settings.env not in {"development", "production", "test"}:
+        raise ConfigError(f"GRAPHSVC_ENV={settings.env!r} must be development, production or test")
+    if settings.env == "production" and settings.secret_key in {"", DEV_SECRET}:
+        raise ConfigError(
+            "SECRET_KEY must be set to a long random value in production "
+            '(for example: python3 -c "import secrets; print(secrets.token_hex(32))")'
+        )
+    if settings.language not in {"de", "en"}:
+        raise ConfigError(f"GRAPHSVC_LANGUAGE={settings.language!r} must be de or en")
+    return settings
+
+
+def from_env(environ: dict[str, str] | None = None) -> Settings:
+    """Read the settings from the environment (or the given mapping)."""
+    env = os.environ if environ is None else environ
+    mode = env.get("GRAPHSVC_ENV", "development")
+    secret = env.get("SECRET_KEY", "")
+    if not secret and mode != "production":
+        # A random key per process would log everyone out on every restart and break
+        # several workers; development uses a fixed, clearly non-secret key instead.
+        secret = DEV_SECRET
+    settings = Settings(
+        graph_url=env.get("GRAPH_URL") or None,
+        graph_name=env.get("GRAPH_NAME", "graphsvc"),
+        data_dir=Path(env.get("GRAPHSVC_DATA_DIR", "var")).resolve(),
+        neo4j_user=env.get("NEO4J_USER", "neo4j"),
+        neo4j_password=env.get("NEO4J_PASSWORD", ""),
+        host=env.get("GRAPHSVC_HOST", "127.0.0.1"),
+        port=_int("GRAPHSVC_PORT", env.get("GRAPHSVC_PORT", "5000"), 1, 65535),
+        env=mode,
+        secret_key=secret,
+        language=env.get("GRAPHSVC_LANGUAGE", "de"),
+    )
+    return validate(settings)
+
+
+def random_secret() -> str:
+    """A fresh random secret, for generated admin passwords and tokens."""
+    return secrets.token_urlsafe(16)

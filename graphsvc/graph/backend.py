@@ -1,0 +1,61 @@
+"""The small interface every graph backend implements, and the errors it raises.
+
+A backend runs one named query (one statement, so every write is atomic on both engines)
+with parameters and returns plain Python values: dicts, lists, strings, numbers, None.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from .queries import Query
+
+
+class GraphError(Exception):
+    """Base of every error the graph layer raises."""
+
+
+class GraphUnavailable(GraphError):
+    """The database cannot be reached; the web layer answers 503."""
+
+
+class GraphQueryError(GraphError):
+    """The database refused a query (a bug in a query file or a constraint violation)."""
+
+
+class ParameterRejected(GraphError, ValueError):
+    """A parameter value is not a plain value and was stopped before reaching the engine."""
+
+
+class Backend(Protocol):
+    """What the rest of graphsvc needs from a database."""
+
+    dialect: str  # "falkordb" or "neo4j": picks the dialect overrides in cypher/
+
+    def run(self, query: Query, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run one statement and return its rows as dicts keyed by column name."""
+        ...
+
+    def apply_schema(self, schema: Schema) -> None:
+        """Create the indexes and constraints the schema asks for, idempotently."""
+        ...
+
+    def ping(self) -> None:
+        """Raise GraphUnavailable unless the database answers."""
+        ...
+
+    def drop_graph(self) -> None:
+        """Delete every node, relationship and index of this graph (tests, import)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...
+
+
+class Schema(Protocol):
+    """Indexes every backend must create (see graphsvc.graph.schema)."""
+
+    unique: dict[str, tuple[str, ...]]
+    lookup: dict[str, tuple[str, ...]]
+    fulltext: dict[str, tuple[str, ...]]

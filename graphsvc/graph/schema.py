@@ -1,0 +1,47 @@
+"""The indexes and constraints of the graph, one allow-list for both engines.
+
+DDL cannot take parameters, so each backend builds its own statements from these names;
+keeping them here (instead of one DDL file per engine) leaves one place to add an index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+VERSION = 1
+IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+LABELS = (
+    "Municipality", "District", "Actor", "Offer", "Topic", "TargetGroup", "Language",
+    "ResidenceStatus", "WorkingGroup", "BuildingBlock", "Position", "User", "Case",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Unique keys, lookup indexes and full-text indexes per label."""
+
+    unique: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lookup: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    fulltext: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for group in (self.unique, self.lookup, self.fulltext):
+            for label, props in group.items():
+                for name in (label, *props):
+                    if not IDENTIFIER.match(name):
+                        raise ValueError(f"schema identifier {name!r} is not allowed")
+
+
+SCHEMA = Schema(
+    unique={label: ("id",) for label in LABELS} | {"Case": ("id", "pseudonym")},
+    lookup={
+        "User": ("username",),
+        "Offer": ("municipality_id", "valid_until"),
+        "Actor": ("municipality_id",),
+        "Case": ("municipality_id", "phase"),
+        "District": ("municipality_id",),
+    },
+    fulltext={"Offer": ("name", "description", "keywords"), "Actor": ("name", "description")},
+)

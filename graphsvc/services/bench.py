@@ -1,0 +1,102 @@
+"""The benchmark harness behind `graphsvc bench`: named benchmarks, timed, summarised.
+
+Each benchmark draws its parameters from real ids of the graph, runs `repeat` times and
+reports n, p50, p95 and max in milliseconds. Later features add their own benchmarks to
+BENCHMARKS (the speed targets of the issues are checked here, not in unit tests).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from ..graph import Graph
+
+Step = Callable[[], Any]
+Factory = Callable[[Graph, dict[str, list[str]], random.Random], Step]
+
+
+def _query(name: str, **params: Callable[[dict, random.Random], Any]) -> Factory:
+    """A benchmark of one named query, parameters drawn from the sample ids."""
+
+    def factory(graph: Graph, ids: dict[str, list[str]], rng: random.Random) -> Step:
+        def step() -> Any:
+            return graph.query(name, **{k: draw(ids, rng) for k, draw in params.items()})
+
+        return step
+
+    return factory
+
+
+def _one_of(kind: str) -> Callable[[dict, random.Random], Any]:
+    return lambda ids, rng: rng.choice(ids[kind])
+
+
+BENCHMARKS: dict[str, Factory] = {
+    "meta.count_by_label": _query("meta.count_by_label"),
+    "directory.get_offer": _query("directory.get_offer", offer_id=_one_of("offers")),
+    "directory.offers_for_topic_in_district": _query(
+        "directory.offers_for_topic_in_district",
+        topic_id=_one_of("topics"),
+        district_id=_one_of("districts"),
+    ),
+    "bench.case_by_pseudonym": _query("bench.case_by_pseudonym", pseudonym=_one_of("cases")),
+}
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which `share` of the sorted values lie (nearest rank)."""
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def time_step(step: Step, repeat: int, warmup: int = 5) -> dict[str, float]:
+    """Run `step` repeatedly and summarise the wall-clock times in milliseconds."""
+    for _ in range(warmup):
+        step()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        step()
+        times.append((time.perf_counter() - started) * 1000)
+    return {
+        "n": repeat,
+        "p50": round(statistics.median(times), 3),
+        "p95": round(percentile(times, 0.95), 3),
+        "max": round(max(times), 3),
+    }
+
+
+def run_all(graph: Graph, scale: str, repeat: int, progress=None) -> dict[str, Any]:
+    """Run every benchmark; return the report (also what --json writes)."""
+    ids = graph.query("bench.sample_ids") or {}
+    rng = random.Random(7)
+    results: dict[str, Any] = {}
+    bar = progress(len(BENCHMARKS), "bench") if progress else None
+    for name, factory in BENCHMARKS.items():
+        if all(ids.get(k) for k in ("offers", "districts", "topics", "cases")):
+            results[name] = time_step(factory(graph, ids, rng), repeat)
+        if bar:
+            bar.update(1)
+    if bar:
+        bar.close()
+    counts = {row["label"]: row["n"] for row in graph.query("meta.count_by_label")}
+    return {"scale": scale, "engine": graph.dialect, "counts": counts, "results": results}
+
+
+def format_table(report: dict[str, Any]) -> str:
+    """The report as a plain-text table for the terminal."""
+    lines = [
+        f"scale {report['scale']} on {report['engine']}: "
+        + ", ".join(f"{k} {v}" for k, v in report["counts"].items() if v),
+        f"{'benchmark':<48} {'n':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}",
+    ]
+    for name, r in report["results"].items():
+        lines.append(f"{name:<48} {r['n']:>5} {r['p50']:>9.2f} {r['p95']:>9.2f} {r['max']:>9.2f}")
+    if report.get("generate_seconds"):
+        lines.append(f"generated in {report['generate_seconds']:.1f} s")
+    return "\n".join(lines)

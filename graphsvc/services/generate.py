@@ -1,0 +1,198 @@
+"""Synthetic graphs of Herne's shape at three scales, for measuring every feature.
+
+herne: 1 municipality; nrw: 54 (≈11k actors, 21k offers, 100k cases, 300k case-to-offer
+links); nrw10: 540. Every generated node carries `synthetic: true`. The same seed number
+gives the same graph. Municipalities are generated and written a few at a time, so memory
+stays flat whatever the scale.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from ..domain import model
+from ..domain.bundle import Bundle
+from ..domain.seeds import read_taxonomy
+from ..graph import Graph, GraphError
+from . import loading
+
+SCALES = {"herne": 1, "nrw": 54, "nrw10": 540}
+PER_MUNICIPALITY = {"actors": 204, "offers": 389, "cases": 1852, "links_per_case": 3}
+DISTRICT_SUFFIXES = ("Mitte", "Nord", "Süd", "West")
+PLACES = (
+    "Aachen", "Bielefeld", "Bochum", "Bonn", "Bottrop", "Dortmund", "Duisburg", "Düsseldorf",
+    "Essen", "Gelsenkirchen", "Hagen", "Hamm", "Herne", "Köln", "Krefeld", "Leverkusen",
+    "Mönchengladbach", "Mülheim", "Münster", "Oberhausen", "Remscheid", "Solingen", "Wuppertal",
+    "Borken", "Coesfeld", "Düren", "Ennepe-Ruhr", "Euskirchen", "Gütersloh", "Heinsberg",
+    "Herford", "Hochsauerland", "Höxter", "Kleve", "Lippe", "Märkischer Kreis", "Mettmann",
+    "Minden-Lübbecke", "Oberberg", "Olpe", "Paderborn", "Recklinghausen", "Rhein-Erft",
+    "Rheinisch-Bergisch", "Rhein-Kreis Neuss", "Rhein-Sieg", "Siegen-Wittgenstein", "Soest",
+    "Steinfurt", "Unna", "Viersen", "Warendorf", "Wesel", "Städteregion",
+)  # fmt: skip
+OFFER_WORDS = (
+    "Beratung", "Sprechstunde", "Begleitung", "Lotsenprojekt", "Fachdienst", "Treffpunkt",
+    "Kurs", "Anlaufstelle",
+)  # fmt: skip
+ProgressFactory = Callable[[int, str], AbstractContextManager[Any]]
+
+
+def _code(index: int) -> str:
+    """A three-letter pseudonym prefix per municipality (G + two letters)."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return "G" + letters[index // 26 % 26] + letters[index % 26]
+
+
+def _pick(rng: random.Random, items: list | tuple, low: int, high: int) -> list:
+    return rng.sample(items, min(len(items), rng.randint(low, high)))
+
+
+def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]]) -> Bundle:
+    """One synthetic municipality with its districts, actors, offers, groups, users, cases."""
+    b = Bundle()
+    code = _code(index)
+    mid = f"gen-{index:03d}"
+    place = PLACES[index % len(PLACES)] + (
+        f" {index // len(PLACES) + 1}" if index >= len(PLACES) else ""
+    )
+    b.node("Municipality", id=mid, name=f"{place} (synthetisch)", synthetic=True, sample=True)
+    districts = [f"{mid}-d{k}" for k in range(len(DISTRICT_SUFFIXES))]
+    for k, did in enumerate(districts):
+        b.node("District", id=did, name=f"{place}-{DISTRICT_SUFFIXES[k]}", municipality_id=mid,
+               synthetic=True, sample=True)  # fmt: skip
+        b.edge(("District", "PART_OF", "Municipality"), did, mid)
+        b.edge(("District", "NEIGHBOUR_OF", "District"), did, districts[(k + 1) % len(districts)])
+
+    topics, languages = taxonomy["topic"], taxonomy["language"]
+    groups, statuses = taxonomy["target group"], taxonomy["residence status"]
+    actors = [f"{mid}-a{k}" for k in range(PER_MUNICIPALITY["actors"])]
+    for k, aid in enumerate(actors):
+        district = rng.choice(districts)
+        b.node("Actor", id=aid, name=f"Träger {k + 1} {place}", kind=rng.choice(model.ACTOR_KINDS),
+               municipality_id=mid, district_id=district, synthetic=True, sample=True)  # fmt: skip
+        b.edge(("Actor", "LOCATED_IN", "District"), aid, district)
+        if k and rng.random() < 0.75:
+            b.edge(("Actor", "COOPERATES_WITH", "Actor"), aid, rng.choice(actors[:k]),
+                   kind=rng.choice(model.COOPERATION_KINDS))  # fmt: skip
+
+    wgs = [f"{mid}-wg{k}" for k in range(17)]
+    for k, wid in enumerate(wgs):
+        b.node("WorkingGroup", id=wid, name=f"Arbeitskreis {k + 1} {place}", aim="Austausch",
+               municipality_id=mid, synthetic=True, sample=True)  # fmt: skip
+        organiser = actors[k]
+        b.edge(("WorkingGroup", "ORGANISED_BY", "Actor"), wid, organiser)
+        b.edge(("Actor", "MEMBER_OF", "WorkingGroup"), organiser, wid, role="organiser")
+        for member in _pick(rng, actors[17:], 4, 16):
+            b.edge(("Actor", "MEMBER_OF", "WorkingGroup"), member, wid, role="member")
+
+    offers_by_topic: dict[str, list[str]] = {t: [] for t in topics}
+    for k in range(PER_MUNICIPALITY["offers"]):
+        oid = f"{mid}-o{k}"
+        category = rng.choice(model.OFFER_CATEGORIES)
+        covered = _pick(rng, topics, 1, 3)
+        until = None
+        if category == "project":
+            until = f"{rng.choice((2025, 2026, 2027, 2028))}-{rng.randint(1, 12):02d}-28"
+        actor = rng.choice(actors)
+        b.node(
+            "Offer", id=oid, name=f"{rng.choice(OFFER_WORDS)} {k + 1} ({place})",
+            keywords=" ".join(covered), category=category, circle=rng.choice(model.CIRCLES),
+            age_min=rng.choice((None, None, None, 16, 18, 27)),
+            age_max=rng.choice((None, None, None, 26, 64)),
+            residence_statuses=_pick(rng, statuses, 2, 5) if rng.random() < 0.2 else [],
+            genders=["female"] if rng.random() < 0.05 else [],
+            capacity=rng.randint(5, 60), waiting_days=rng.randint(0, 60),
+            valid_from="2020-01-01", valid_until=until, municipality_id=mid, actor_id=actor,
+            synthetic=True, sample=True,
+        )  # fmt: skip
+        b.edge(("Offer", "PROVIDED_BY", "Actor"), oid, actor)
+        for topic in covered:
+            b.edge(("Offer", "COVERS", "Topic"), oid, topic)
+            offers_by_topic[topic].append(oid)
+        for district in _pick(rng, districts, 1, 4):
+            b.edge(("Offer", "SERVES", "District"), oid, district)
+        for language in {"de", *_pick(rng, languages, 0, 3)}:
+            b.edge(("Offer", "AVAILABLE_IN", "Language"), oid, language)
+        for group in _pick(rng, groups, 0, 2):
+            b.edge(("Offer", "FOR", "TargetGroup"), oid, group)
+
+    case_managers = []
+    for k in range(13):
+        uid = f"{mid}-u{k}"
+        roles = ["case_manager"] if k < 10 else ["coordination"] if k < 12 else ["network"]
+        actor = actors[k % 8]
+        b.node("User", id=uid, username=f"{mid}-user{k}", display_name=f"Demo {k}", roles=roles,
+               active=False, municipality_id=mid, actor_id=actor, synthetic=True, sample=True)  # fmt: skip
+        b.edge(("User", "WORKS_FOR", "Actor"), uid, actor)
+        if k < 10:
+            case_managers.append((uid, actor))
+
+    for k in range(PER_MUNICIPALITY["cases"]):
+        pseudonym = f"{code}-2026-{k + 1:04d}"
+        uid, actor = rng.choice(case_managers)
+        district = rng.choice(districts)
+        month = rng.randint(1, 12)
+        opened = f"{rng.choice((2025, 2026))}-{month:02d}-{rng.randint(1, 28):02d}"
+        b.node(
+            "Case", id=pseudonym, pseudonym=pseudonym, municipality_id=mid, actor_id=actor,
+            district_id=district, phase=rng.choice(model.PHASES),
+            intake_outcome="case_management", criteria=_pick(rng, model.INTAKE_CRITERIA, 1, 3),
+            access_route=rng.choice(model.ACCESS_ROUTES), age_band=rng.choice(model.AGE_BANDS),
+            residence_status=rng.choice(statuses), languages=_pick(rng, languages, 1, 2),
+            opened_on=opened, version=1, synthetic=True, sample=True,
+        )  # fmt: skip
+        b.edge(("Case", "HELD_BY", "Actor"), pseudonym, actor)
+        b.edge(("Case", "MANAGED_BY", "User"), pseudonym, uid)
+        b.edge(("Case", "LIVES_IN", "District"), pseudonym, district)
+        needs = _pick(rng, topics, 1, 4)
+        for topic in needs:
+            b.edge(("Case", "HAS_NEED", "Topic"), pseudonym, topic,
+                   status=rng.choice(model.NEED_STATUSES), since=opened)  # fmt: skip
+            b.edge(("Case", "CONSENT", "Topic"), pseudonym, topic, signed_on=opened)
+        for _ in range(PER_MUNICIPALITY["links_per_case"]):
+            topic = rng.choice(needs)
+            candidates = offers_by_topic[topic]
+            if not candidates:
+                continue
+            b.edge(("Case", "LINKED_TO", "Offer"), pseudonym, rng.choice(candidates),
+                   mode=rng.choice(model.LINK_MODES), status=rng.choice(model.LINK_STATUSES),
+                   topic=topic, since=opened, self_referral=False)  # fmt: skip
+    return b
+
+
+def fill(
+    graph: Graph,
+    seed_dir: Path,
+    scale: str,
+    seed: int,
+    progress: ProgressFactory | None = None,
+    chunk: int = 6,
+) -> tuple[float, int]:
+    """Fill an empty graph; return (seconds, nodes and relationships written)."""
+    if scale not in SCALES:
+        raise GraphError(f"unknown scale {scale!r}; use one of {', '.join(SCALES)}")
+    started = time.perf_counter()
+    graph.apply_schema()
+    if not graph.query("meta.is_empty"):
+        raise GraphError("the graph is not empty; generate fills an empty graph only")
+    rng = random.Random(seed)
+    taxonomy_bundle, known = read_taxonomy(seed_dir)
+    taxonomy = {kind: sorted(ids) for kind, ids in known.items()}
+    count = SCALES[scale]
+    estimate = 27_000 * count  # nodes and relationships per municipality, roughly
+    total = loading.write(graph, taxonomy_bundle)
+    bar = progress(estimate, f"generate {scale}") if progress else None
+    try:
+        for first in range(0, count, chunk):
+            bundle = Bundle()
+            for index in range(first, min(first + chunk, count)):
+                bundle.extend(municipality(index, rng, taxonomy))
+            total += loading.write(graph, bundle, progress=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    return time.perf_counter() - started, total

@@ -1,0 +1,35 @@
+"""Getting a graph ready: schema, and the Herne seeds when the graph is empty."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from ..domain import seeds
+from ..graph import Graph
+from . import loading
+
+ProgressFactory = Callable[[int, str], AbstractContextManager[Any]]
+
+
+def prepare(graph: Graph, seed_dir: Path, progress: ProgressFactory | None = None) -> int:
+    """Apply the schema and load the seeds if the graph holds no municipality yet.
+
+    Returns how many nodes and relationships were loaded (0 when data was already there).
+    The seed files are read and checked completely before anything is written.
+    """
+    graph.apply_schema()
+    if not graph.query("meta.is_empty"):
+        return 0
+    bundle = seeds.read(seed_dir)
+    if progress is None:
+        return loading.write(graph, bundle)
+    with progress(bundle.size(), "Herne seeds") as bar:
+        return loading.write(graph, bundle, progress=bar.update)
+
+
+def counts(graph: Graph) -> dict[str, int]:
+    """How many nodes each label of the model has."""
+    return {row["label"]: row["n"] for row in graph.query("meta.count_by_label")}

@@ -1,0 +1,54 @@
+"""Error answers: JSON under /api/, HTML pages elsewhere; never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from ..graph import GraphUnavailable, ParameterRejected
+
+log = logging.getLogger(__name__)
+
+
+def _answer(status: int, title: str, message: str):
+    if request.path.startswith("/api/"):
+        return jsonify(error={"status": status, "title": title, "message": message}), status
+    return render_template("error.html", status=status, title=title, message=message), status
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers on the app."""
+
+    @app.errorhandler(GraphUnavailable)
+    def graph_down(exc: GraphUnavailable):
+        log.warning("graph unavailable: %s", exc)
+        return _answer(
+            503,
+            _("Database not reachable"),
+            _("The graph database does not answer right now. Please try again in a moment."),
+        )
+
+    @app.errorhandler(ParameterRejected)
+    def rejected(exc: ParameterRejected):
+        return _answer(400, _("Invalid input"), str(exc))
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        messages = {
+            400: _("The request was not understood."),
+            403: _("You are not allowed to see this page."),
+            404: _("This page does not exist."),
+            405: _("This action is not possible here."),
+            413: _("The upload is too large."),
+            429: _("Too many attempts. Please wait a moment."),
+        }
+        status = exc.code or 500
+        return _answer(status, exc.name, messages.get(status, exc.description or ""))
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception):
+        log.exception("unexpected error on %s", request.path)
+        return _answer(500, _("Internal error"), _("Something went wrong; it has been logged."))

@@ -1,0 +1,114 @@
+"""Shared fixtures: one real embedded FalkorDB per test session, a fresh graph per test.
+
+Graphs are cheap, so every test gets its own empty graph (or the Herne seeds) and cannot
+see another test's data. Set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD) to run the graph
+tests against Neo4j as well.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+from graphsvc.config import Settings, from_env
+from graphsvc.graph import Graph, connect
+from graphsvc.graph.embedded import EmbeddedEngine
+from graphsvc.services import setup
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory):
+    """The embedded FalkorDB server all tests of this session share."""
+    with EmbeddedEngine(tmp_path_factory.mktemp("engine")) as running:
+        yield running
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    """Settings for one test: its own graph name, test mode."""
+    base = from_env({"GRAPHSVC_DATA_DIR": str(tmp_path / "data"), "GRAPHSVC_ENV": "test"})
+    return base.with_overrides(graph_name=f"test-{uuid.uuid4().hex[:12]}")
+
+
+def _neo4j_url(request) -> str:
+    if os.environ.get("NEO4J_URI"):
+        return os.environ["NEO4J_URI"]
+    docker = shutil.which("docker")
+    if docker and subprocess.run([docker, "info"], capture_output=True).returncode == 0:
+        services = request.getfixturevalue("docker_services")
+        port = services.port_for("neo4j", 7687)
+        return f"bolt://127.0.0.1:{port}"
+    pytest.skip("no Neo4j reachable: set NEO4J_URI or start a Docker engine to run these")
+
+
+@pytest.fixture(params=["falkordb", "neo4j"])
+def any_graph(request, engine, settings):
+    """An empty graph with the schema applied, on every reachable backend."""
+    if request.param == "neo4j":
+        url = _neo4j_url(request)
+        neo = settings.with_overrides(
+            graph_url=url,
+            neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+            neo4j_password=os.environ.get("NEO4J_PASSWORD", "graphsvc-test"),
+        )
+        graph = connect(neo)
+    else:
+        graph = connect(settings, engine.url)
+    graph.drop()
+    graph.apply_schema()
+    yield graph
+    graph.drop()
+    graph.close()
+
+
+@pytest.fixture
+def graph(engine, settings) -> Graph:
+    """An empty graph on the embedded engine, schema applied."""
+    graph = connect(settings, engine.url)
+    graph.apply_schema()
+    yield graph
+    graph.drop()
+    graph.close()
+
+
+@pytest.fixture
+def seeded(graph) -> Graph:
+    """The graph with the Herne seeds loaded."""
+    setup.prepare(graph, SEEDS)
+    return graph
+
+
+@pytest.fixture
+def app(engine, settings, seeded):
+    """The web app on the seeded graph of this test."""
+    from graphsvc import create_app
+
+    app = create_app({"graph_url": engine.url, "graph_name": settings.graph_name, "env": "test"})
+    yield app
+    app.extensions["graphsvc.graph"].close()
+
+
+@pytest.fixture
+def client(app):
+    """A test client of the app."""
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def docker_compose_file():
+    """pytest-docker: the project's compose file (used only when a Docker engine runs)."""
+    return str(ROOT / "docker-compose.yml")
+
+
+@pytest.fixture(scope="session")
+def docker_setup():
+    """pytest-docker: start only Neo4j, not the app."""
+    return ["up -d neo4j"]

@@ -1,0 +1,3 @@
+// name: broken :one
+// Lint fixture: syntax error (unclosed node pattern).
+MATCH (o:Offer RETURN o
