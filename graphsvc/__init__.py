@@ -25,6 +25,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         GRAPHSVC=settings,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
+        PERMANENT_SESSION_LIFETIME=settings.session_lifetime_hours * 3600,
+        MAX_CONTENT_LENGTH=20 * 1024 * 1024,
         BABEL_DEFAULT_LOCALE=settings.language,
         BABEL_TRANSLATION_DIRECTORIES="translations",
         WTF_CSRF_TIME_LIMIT=None,
@@ -60,8 +63,14 @@ def settings_language(app: Flask) -> str:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to this app."""
+    from .web import access, security
+    from .web.limits import limiter
+
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
+    access.init_app(app)
+    limiter.init_app(app)
+    security.init_app(app)
 
     @app.context_processor
     def interface_language() -> dict[str, str]:
@@ -70,7 +79,10 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Mount the web blueprints and the JSON API."""
-    from .web import errors, main
+    from .web import admin, api, auth, errors, main
 
     app.register_blueprint(main.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(api.bp)
     errors.init_app(app)

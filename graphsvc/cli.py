@@ -91,18 +91,34 @@ def run(host: str | None, port: int | None, workers: int) -> None:
         graph = connect(settings, url)
         graph.ping()
         loaded = seed_graph(graph, settings)
+        first_admin = _first_admin(graph, settings)
         graph.close()
         where = f"http://{host}:{port}"
         click.echo("")
         click.echo(f"graphsvc läuft auf {where}  (engine: {settings.backend_kind})")
         if loaded:
             click.echo(f"Herne-Beispieldaten geladen: {loaded} Knoten und Kanten.")
+        if first_admin:
+            click.echo(f"Erste Anmeldung: Benutzer »admin«, Einmal-Passwort »{first_admin}«")
+            click.echo("(bitte nach der Anmeldung ändern; oder GRAPHSVC_ADMIN_PASSWORD setzen)")
+        else:
+            click.echo("Anmelden mit einem vorhandenen Konto (graphsvc user list zeigt sie).")
         click.echo("Beenden mit Strg-C.")
         _serve(settings, url if engine else None, host, port, workers)
     finally:
         if engine:
             engine.stop()
             click.echo("Graph-Engine gestoppt; die Daten liegen in " + str(settings.data_dir))
+
+
+def _first_admin(graph: Graph, settings: Settings) -> str | None:
+    """Create the first admin on a graph without one; return the password to print."""
+    from .services import accounts
+
+    actor = graph.query("accounts.first_city_office")
+    if not actor:
+        return None
+    return accounts.ensure_first_admin(graph, actor, settings.admin_password)
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -215,6 +231,13 @@ def bench(scale: str, seed_value: int, json_file: Path | None, repeat: int) -> N
     if json_file:
         json_file.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         click.echo(f"written to {json_file}")
+
+
+# Commands of the feature areas live in graphsvc/commands/<area>.py and are added here.
+from .commands import users as _users  # noqa: E402
+
+cli.add_command(_users.user)
+cli.add_command(_users.token)
 
 
 def main() -> None:

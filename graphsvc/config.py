@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -36,7 +36,11 @@ class Settings:
     secret_key: str = DEV_SECRET
     language: str = "de"
     seed_dir: Path = Path(__file__).resolve().parent.parent / "seeds"
-    extra: dict = field(default_factory=dict)
+    session_idle_minutes: int = 30
+    session_lifetime_hours: int = 12
+    secure_cookies: bool = False
+    admin_password: str | None = None
+    login_limit: str = "10 per minute"
 
     @property
     def backend_kind(self) -> str:
@@ -107,6 +111,16 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         env=mode,
         secret_key=secret,
         language=env.get("GRAPHSVC_LANGUAGE", "de"),
+        session_idle_minutes=_int(
+            "GRAPHSVC_SESSION_IDLE_MINUTES", env.get("GRAPHSVC_SESSION_IDLE_MINUTES", "30"), 1, 1440
+        ),
+        session_lifetime_hours=_int(
+            "GRAPHSVC_SESSION_LIFETIME_HOURS", env.get("GRAPHSVC_SESSION_LIFETIME_HOURS", "12"), 1, 168
+        ),
+        # Cookies are marked Secure when the app is served over https (production default).
+        secure_cookies=env.get("GRAPHSVC_HTTPS", "1" if mode == "production" else "0") == "1",
+        admin_password=env.get("GRAPHSVC_ADMIN_PASSWORD") or None,
+        login_limit=env.get("GRAPHSVC_LOGIN_LIMIT", "10 per minute"),
     )
     return validate(settings)
 

@@ -112,3 +112,58 @@ def docker_compose_file():
 def docker_setup():
     """pytest-docker: start only Neo4j, not the app."""
     return ["up -d neo4j"]
+
+
+class Auth:
+    """Log test clients in as freshly made users of the seeded graph."""
+
+    PASSWORD = "correct-horse-battery-staple"
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self.made = 0
+
+    def user(self, roles=("case_manager",), actor="caritas-herne", password=None) -> str:
+        """Create a user; return its username (password: Auth.PASSWORD unless given)."""
+        from graphsvc.services import accounts
+
+        self.made += 1
+        username = f"{'-'.join(roles).replace('_', '')}{self.made}-{uuid.uuid4().hex[:6]}"
+        accounts.create_user(
+            self.graph, username, f"Test {username}", actor, list(roles), password or self.PASSWORD
+        )
+        return username
+
+    def csrf(self, client, path: str) -> str:
+        """The CSRF token found on the page at `path`."""
+        import re
+
+        page = client.get(path).get_data(as_text=True)
+        match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+        assert match, f"no CSRF token on {path}"
+        return match.group(1)
+
+    def login(self, client, roles=("case_manager",), actor="caritas-herne") -> str:
+        """Log `client` in as a new user with `roles` at `actor`; return the username."""
+        username = self.user(roles, actor)
+        answer = client.post(
+            "/login",
+            data={"username": username, "password": self.PASSWORD,
+                  "csrf_token": self.csrf(client, "/login")},
+        )  # fmt: skip
+        assert answer.status_code == 302, answer.get_data(as_text=True)
+        return username
+
+    def token(self, roles=("case_manager",), actor="caritas-herne") -> dict[str, str]:
+        """An Authorization header for a new user with `roles` at `actor`."""
+        from graphsvc.services import accounts
+
+        username = self.user(roles, actor)
+        secret = accounts.create_token(self.graph, accounts.find_user_id(self.graph, username), "t")
+        return {"Authorization": f"Bearer {secret}"}
+
+
+@pytest.fixture
+def auth(seeded) -> Auth:
+    """Helpers to log in as users with given roles (see Auth)."""
+    return Auth(seeded)

@@ -42,7 +42,7 @@ class Graph:
         """Which engine answers: 'falkordb' or 'neo4j'."""
         return self.backend.dialect
 
-    def query(self, name: str, **params: Any) -> Any:
+    def query(self, name: str, /, **params: Any) -> Any:
         """Run the named query with keyword parameters; the kind shapes the result."""
         try:
             query = self.queries[name]

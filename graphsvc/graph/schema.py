@@ -15,6 +15,7 @@ IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 LABELS = (
     "Municipality", "District", "Actor", "Offer", "Topic", "TargetGroup", "Language",
     "ResidenceStatus", "WorkingGroup", "BuildingBlock", "Position", "User", "Case",
+    "AuthSession", "ApiToken", "AuditEvent", "Snapshot",
 )  # fmt: skip
 
 
@@ -42,6 +43,9 @@ SCHEMA = Schema(
         "Actor": ("municipality_id",),
         "Case": ("municipality_id", "phase"),
         "District": ("municipality_id",),
+        "AuthSession": ("user_id",),
+        "ApiToken": ("user_id",),
+        "AuditEvent": ("at", "username"),
     },
     fulltext={"Offer": ("name", "description", "keywords"), "Actor": ("name", "description")},
 )

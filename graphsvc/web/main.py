@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..graph import GraphError
 from ..services import setup
+from .access import public
 from .context import graph
 
 bp = Blueprint("main", __name__)
@@ -27,6 +28,7 @@ LABEL_NAMES = {
 
 
 @bp.get("/")
+@public
 def home():
     """Counts per node label: what the network holds at a glance."""
     counts = setup.counts(graph())
@@ -36,6 +38,7 @@ def home():
 
 
 @bp.get("/lang/<code>")
+@public
 def set_language(code: str):
     """Switch the interface language (de or en) and go back to the page the user was on."""
     if code in {"de", "en"}:
@@ -48,12 +51,14 @@ def set_language(code: str):
 
 
 @bp.get("/healthz")
+@public
 def healthz():
     """The process is up (says nothing about the database)."""
     return jsonify(status="ok")
 
 
 @bp.get("/readyz")
+@public
 def readyz():
     """The graph answers and the schema of this version is applied."""
     try:

@@ -1,0 +1,8 @@
+// name: resolve_token :one
+// The active user behind a valid (not revoked) API token hash.
+MATCH (t:ApiToken {id: $token_hash})
+WHERE t.revoked = false
+MATCH (u:User {id: t.user_id})
+WHERE u.active = true
+RETURN u {.id, .username, .display_name, .roles, .actor_id, .municipality_id,
+          .must_change_password} AS user

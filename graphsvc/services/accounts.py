@@ -1,0 +1,232 @@
+"""Users, passwords, server-side sessions and API tokens.
+
+Passwords are hashed with Argon2id (memory-hard). Session ids and API tokens are random
+secrets handed to the client; the graph stores only their SHA-256, so a copy of the graph
+cannot be used to log in. Sessions live on the server: logout, disabling a user and a
+password change delete them, so a replayed cookie is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from ..domain import model
+from ..graph import Graph
+
+HASHER = PasswordHasher()
+# A hash to verify against when the username is unknown, so both cases take equally long.
+DUMMY_HASH = HASHER.hash("graphsvc-no-such-user")
+MIN_PASSWORD_LENGTH = 10
+LOCK_AFTER_FAILURES = 5
+LOCK_WINDOW_SECONDS = 15 * 60
+LOCK_SECONDS = 15 * 60
+TOKEN_PREFIX = "gsv_"
+
+
+class AccountError(Exception):
+    """A request about accounts cannot be done; the message is safe to show."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """The outcome of a login attempt."""
+
+    user: dict[str, Any] | None
+    session_id: str | None = None
+    reason: str = ""  # "", "invalid", "locked", "disabled"
+
+
+def now() -> int:
+    """Seconds since the epoch (stored as integers: portable across both engines)."""
+    return int(time.time())
+
+
+def digest(secret: str) -> str:
+    """The SHA-256 under which a session id or token is stored."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def check_password_rules(password: str, username: str = "") -> None:
+    """Raise AccountError if a new password is too weak."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"at least {MIN_PASSWORD_LENGTH} characters", "password")
+    if username and username.lower() in password.lower():
+        raise AccountError("must not contain the username", "password")
+
+
+def create_user(
+    graph: Graph,
+    username: str,
+    display_name: str,
+    actor_id: str,
+    roles: list[str],
+    password: str | None = None,
+) -> tuple[str, str]:
+    """Create a user; return (user id, password). Without a password a one-time one is made."""
+    unknown = [r for r in roles if r not in model.ROLES]
+    if not roles or unknown:
+        raise AccountError(f"roles must be chosen from {', '.join(model.ROLES)}", "roles")
+    one_time = password is None
+    password = password or secrets.token_urlsafe(12)
+    check_password_rules(password, username)
+    user_id = f"user-{uuid.uuid4().hex[:12]}"
+    created = graph.query(
+        "accounts.create_user",
+        id=user_id,
+        username=username,
+        display_name=display_name,
+        roles=sorted(set(roles)),
+        password_hash=HASHER.hash(password),
+        must_change=one_time,
+        actor_id=actor_id,
+        now=now(),
+    )
+    if not created:
+        if graph.query("accounts.get_user_by_username", username=username):
+            raise AccountError("this username is already taken", "username")
+        raise AccountError("unknown organisation", "actor_id")
+    return user_id, password
+
+
+def login(graph: Graph, username: str, password: str) -> LoginResult:
+    """Check a username and password; on success start a session and return its id."""
+    row = graph.query("accounts.get_user_by_username", username=username)
+    user = row["user"] if row else None
+    stored = (user or {}).get("password_hash") or DUMMY_HASH
+    try:
+        valid = HASHER.verify(stored, password) and user is not None
+    except (VerificationError, InvalidHashError):
+        valid = False
+    if user is None:
+        return LoginResult(None, reason="invalid")
+    current = now()
+    if (user.get("locked_until") or 0) > current:
+        return LoginResult(user, reason="locked")
+    if not valid:
+        state = graph.query(
+            "accounts.record_failed_login",
+            user_id=user["id"],
+            now=current,
+            window_start=current - LOCK_WINDOW_SECONDS,
+            limit=LOCK_AFTER_FAILURES,
+            lock_until=current + LOCK_SECONDS,
+        )
+        locked = state and state[0]["locked_until"] > current
+        return LoginResult(user, reason="locked" if locked else "invalid")
+    if not user.get("active"):
+        return LoginResult(user, reason="disabled")
+    session_id = secrets.token_urlsafe(32)
+    graph.query("accounts.record_login", user_id=user["id"], session_hash=digest(session_id), now=current)
+    return LoginResult(user, session_id=session_id)
+
+
+def resolve_session(
+    graph: Graph, session_id: str, idle_seconds: int, lifetime_seconds: int
+) -> dict[str, Any] | None:
+    """The user of a live session, or None (unknown, idle too long, too old: then ended)."""
+    key = digest(session_id)
+    row = graph.query("accounts.resolve_session", session_hash=key)
+    if not row:
+        return None
+    current = now()
+    session = row["session"]
+    if current - session["last_seen"] > idle_seconds or current - session["created_at"] > lifetime_seconds:
+        graph.query("accounts.end_session", session_hash=key)
+        return None
+    if current - session["last_seen"] >= 30:  # one write per half minute is enough for idling
+        graph.query("accounts.touch_session", session_hash=key, now=current)
+    return row["user"]
+
+
+def logout(graph: Graph, session_id: str) -> None:
+    """End one session on the server."""
+    graph.query("accounts.end_session", session_hash=digest(session_id))
+
+
+def change_password(graph: Graph, user_id: str, current: str, new: str) -> None:
+    """Change one's own password after checking the current one; ends all sessions."""
+    row = graph.query("accounts.get_user", user_id=user_id)
+    if not row:
+        raise AccountError("unknown user")
+    try:
+        HASHER.verify(row["user"]["password_hash"], current)
+    except (VerificationError, InvalidHashError):
+        raise AccountError("the current password is not correct", "current_password") from None
+    check_password_rules(new, row["user"]["username"])
+    graph.query(
+        "accounts.set_password", user_id=user_id, password_hash=HASHER.hash(new), must_change=False
+    )
+
+
+def reset_password(graph: Graph, user_id: str) -> str:
+    """Give a user a new one-time password (admin); ends all sessions; returns it once."""
+    password = secrets.token_urlsafe(12)
+    if not graph.query(
+        "accounts.set_password", user_id=user_id, password_hash=HASHER.hash(password), must_change=True
+    ):
+        raise AccountError("unknown user")
+    return password
+
+
+def set_active(graph: Graph, user_id: str, active: bool) -> None:
+    """Enable or disable a user; disabling ends the user's sessions."""
+    if not graph.query("accounts.set_active", user_id=user_id, active=active):
+        raise AccountError("unknown user")
+
+
+def create_token(graph: Graph, user_id: str, name: str) -> str:
+    """Create a personal API token; the returned secret is shown once and never stored."""
+    if not name.strip() or len(name) > 80:
+        raise AccountError("give the token a name of at most 80 characters", "name")
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    graph.query(
+        "accounts.create_token",
+        user_id=user_id,
+        token_hash=digest(token),
+        name=name.strip(),
+        prefix=token[:12],
+        now=now(),
+    )
+    return token
+
+
+def resolve_token(graph: Graph, token: str) -> dict[str, Any] | None:
+    """The active user behind a valid token, or None."""
+    if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
+        return None
+    row = graph.query("accounts.resolve_token", token_hash=digest(token))
+    return row["user"] if row else None
+
+
+def revoke_token(graph: Graph, user_id: str, prefix: str) -> None:
+    """Revoke one of the user's own tokens."""
+    if not graph.query("accounts.revoke_token", user_id=user_id, prefix=prefix, now=now()):
+        raise AccountError("no such active token")
+
+
+def find_user_id(graph: Graph, username: str) -> str:
+    """The id of a user by username, or AccountError."""
+    row = graph.query("accounts.get_user_by_username", username=username)
+    if not row:
+        raise AccountError(f"no user named {username!r}", "username")
+    return row["user"]["id"]
+
+
+def ensure_first_admin(graph: Graph, actor_id: str, password: str | None) -> str | None:
+    """Create the user 'admin' if no active admin exists; return its password, else None."""
+    if graph.query("accounts.count_active_admins"):
+        return None
+    _, password = create_user(graph, "admin", "Administration", actor_id, ["admin"], password)
+    return password

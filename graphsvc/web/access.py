@@ -1,0 +1,128 @@
+"""Who is asking, and may they: the one place where roles are enforced.
+
+A request is authenticated either by a server-side session (cookie holds a random id; the
+graph holds its hash) or, under /api/, by `Authorization: Bearer <token>`. Views declare the
+roles they admit with @roles_required; the access-matrix test reads that declaration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import Flask, jsonify, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import AnonymousUserMixin, LoginManager, UserMixin, current_user
+
+from ..services import accounts
+from .context import graph, settings
+
+login_manager = LoginManager()
+PUBLIC = frozenset()  # marker: the view needs no login
+
+
+class CurrentUser(UserMixin):
+    """The authenticated user of this request."""
+
+    def __init__(self, data: dict[str, Any], via: str):
+        self.data = data
+        self.id = data["id"]
+        self.username = data["username"]
+        self.display_name = data.get("display_name", data["username"])
+        self.roles = frozenset(data.get("roles") or [])
+        self.actor_id = data.get("actor_id")
+        self.municipality_id = data.get("municipality_id")
+        self.must_change_password = bool(data.get("must_change_password"))
+        self.via = via  # "session" or "token"
+
+    def has_role(self, *roles: str) -> bool:
+        """Whether the user holds any of `roles`."""
+        return bool(self.roles.intersection(roles))
+
+    def get_id(self) -> str:
+        return self.id
+
+
+class Anonymous(AnonymousUserMixin):
+    """Nobody logged in."""
+
+    roles: frozenset[str] = frozenset()
+    id = username = actor_id = municipality_id = None
+    data: dict[str, Any] = {}
+
+    def has_role(self, *roles: str) -> bool:
+        return False
+
+
+def client_address() -> str:
+    """The caller's address, for the audit trail."""
+    return request.remote_addr or ""
+
+
+def _load_from_request(req) -> CurrentUser | None:
+    header = req.headers.get("Authorization", "")
+    if header.startswith("Bearer ") and req.path.startswith("/api/"):
+        user = accounts.resolve_token(graph(), header[7:].strip())
+        return CurrentUser(user, "token") if user else None
+    sid = session.get("sid")
+    if not sid:
+        return None
+    config = settings()
+    user = accounts.resolve_session(
+        graph(), sid, config.session_idle_minutes * 60, config.session_lifetime_hours * 3600
+    )
+    if user is None:
+        session.pop("sid", None)
+        return None
+    return CurrentUser(user, "session")
+
+
+def init_app(app: Flask) -> None:
+    """Bind Flask-Login: no user ids in the cookie, only the server-side session id."""
+    login_manager.init_app(app)
+    login_manager.anonymous_user = Anonymous
+    login_manager.user_loader(lambda _user_id: None)
+    login_manager.request_loader(_load_from_request)
+
+
+def _deny(status: int):
+    if request.path.startswith("/api/"):
+        message = _("Authentication required.") if status == 401 else _("Not allowed for your role.")
+        return jsonify(error={"status": status, "message": message}), status
+    if status == 401:
+        return redirect(url_for("auth.login", next=request.full_path))
+    from werkzeug.exceptions import Forbidden
+
+    raise Forbidden()
+
+
+def roles_required(*roles: str) -> Callable:
+    """Admit only users holding any of `roles` (anonymous: login or 401; others: 403)."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return _deny(401)
+            if not current_user.has_role(*roles):
+                return _deny(403)
+            return view(*args, **kwargs)
+
+        guarded.required_roles = frozenset(roles)  # type: ignore[attr-defined]
+        return guarded
+
+    return decorate
+
+
+def login_required_any(view: Callable) -> Callable:
+    """Admit any logged-in user, whatever the roles (profile, logout)."""
+    from ..domain import model
+
+    return roles_required(*model.ROLES)(view)
+
+
+def public(view: Callable) -> Callable:
+    """Mark a view as open to everyone (login page, health checks)."""
+    view.required_roles = PUBLIC  # type: ignore[attr-defined]
+    return view

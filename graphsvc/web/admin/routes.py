@@ -1,0 +1,123 @@
+"""User administration and the audit log."""
+
+from __future__ import annotations
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.exceptions import NotFound
+
+from ...services import accounts, audit
+from ..access import client_address, roles_required
+from ..context import graph
+from . import bp
+from .forms import ROLE_LABELS, AuditFilterForm, UserActionForm, UserForm
+
+
+def _users():
+    return graph().query("accounts.list_users", municipality_id=current_user.municipality_id)
+
+
+def _user_in_my_municipality(user_id: str) -> dict:
+    row = graph().query("accounts.get_user", user_id=user_id)
+    if not row or row["user"]["municipality_id"] != current_user.municipality_id:
+        raise NotFound()
+    return row["user"]
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@roles_required("admin")
+def users():
+    """List the municipality's users and create new ones (with a one-time password)."""
+    choices = [
+        (a["id"], a["name"])
+        for a in graph().query("accounts.actor_choices", municipality_id=current_user.municipality_id)
+    ]
+    form = UserForm()
+    form.actor_id.choices = choices
+    one_time = None
+    status = 200
+    if request.method == "POST":
+        if form.validate_on_submit():
+            try:
+                user_id, one_time = accounts.create_user(
+                    graph(), form.username.data, form.display_name.data, form.actor_id.data,
+                    form.roles.data,
+                )  # fmt: skip
+            except accounts.AccountError as exc:
+                field = getattr(form, exc.field or "username", form.username)
+                field.errors = [*field.errors, _("This username is already taken.")
+                                if exc.field == "username" else str(exc)]  # fmt: skip
+                status = 400
+            else:
+                audit.record(graph(), current_user.data, "user.create", target=user_id,
+                             details={"username": form.username.data, "roles": form.roles.data},
+                             address=client_address())  # fmt: skip
+                flash(_("User %(name)s created.", name=form.username.data), "info")
+                form = UserForm(formdata=None)
+                form.actor_id.choices = choices
+        else:
+            status = 400
+    return render_template(
+        "admin/users.html", form=form, users=_users(), one_time=one_time,
+        new_username=request.form.get("username"), role_labels=ROLE_LABELS,
+        action_form=UserActionForm(),
+    ), status  # fmt: skip
+
+
+@bp.post("/users/<user_id>/<any(disable, enable, reset):action>")
+@roles_required("admin")
+def user_action(user_id: str, action: str):
+    """Disable, enable or reset the password of a user of the municipality."""
+    if not UserActionForm().validate_on_submit():
+        flash(_("The form has expired; please try again."), "error")
+        return redirect(url_for("admin.users"))
+    user = _user_in_my_municipality(user_id)
+    if action == "reset":
+        password = accounts.reset_password(graph(), user_id)
+        flash(_("New one-time password for %(name)s: %(password)s", name=user["username"],
+                password=password), "secret")  # fmt: skip
+    else:
+        if user_id == current_user.id and action == "disable":
+            flash(_("You cannot disable yourself."), "error")
+            return redirect(url_for("admin.users"))
+        accounts.set_active(graph(), user_id, action == "enable")
+        flash(_("User %(name)s updated.", name=user["username"]), "info")
+    audit.record(graph(), current_user.data, f"user.{action}", target=user_id,
+                 address=client_address())  # fmt: skip
+    return redirect(url_for("admin.users"))
+
+
+def _filtered_events(form: AuditFilterForm) -> list[dict]:
+    return audit.search(
+        graph(),
+        username=form.username.data or "",
+        action=form.action.data or "",
+        since=form.since.data.isoformat() if form.since.data else "",
+        until=form.until.data.isoformat() if form.until.data else "",
+    )
+
+
+@bp.get("/audit")
+@roles_required("admin")
+def audit_log():
+    """The audit trail, filterable; read-only (there is no way to edit or delete)."""
+    form = AuditFilterForm(request.args)
+    events = _filtered_events(form) if form.validate() else []
+    status = 200 if not form.errors else 400
+    return render_template("admin/audit.html", form=form, events=events), status
+
+
+@bp.get("/audit.csv")
+@roles_required("admin")
+def audit_csv():
+    """The filtered audit trail as CSV."""
+    form = AuditFilterForm(request.args)
+    if not form.validate():
+        return Response(_("Invalid filter."), status=400)
+    audit.record(graph(), current_user.data, "audit.export", address=client_address())
+    return Response(
+        audit.to_csv(_filtered_events(form)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=audit.csv"},
+    )

@@ -1,0 +1,21 @@
+"""The JSON API under /api/v1 (token or session authenticated)."""
+
+from flask import Blueprint, jsonify
+from flask_login import current_user
+
+from ..access import login_required_any
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@bp.get("/me")
+@login_required_any
+def me():
+    """Who the token or session belongs to."""
+    return jsonify(
+        id=current_user.id,
+        username=current_user.username,
+        roles=sorted(current_user.roles),
+        actor_id=current_user.actor_id,
+        municipality_id=current_user.municipality_id,
+    )

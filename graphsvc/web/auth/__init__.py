@@ -1,0 +1,7 @@
+"""Login, logout and the user's own profile (password, API tokens)."""
+
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from . import routes  # noqa: E402,F401  (routes attach themselves to bp)

@@ -1,0 +1,151 @@
+"""Login and profile views."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ...services import accounts, audit
+from ..access import client_address, login_required_any, public
+from ..context import graph
+from ..limits import limiter
+from . import bp
+from .forms import LoginForm, PasswordChangeForm, RevokeForm, TokenForm
+
+
+def _safe_next(target: str | None) -> str:
+    # Only a local path: never send the user to another site after login.
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("main.home")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+@limiter.limit(lambda: _login_limit(), methods=["POST"])
+def login():
+    """The login form; a new session id on success, a clear message on failure."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        result = accounts.login(graph(), form.username.data, form.password.data)
+        who = result.user or {"username": form.username.data}
+        if result.session_id:
+            session.clear()  # a fresh session: nothing from before the login survives
+            session["sid"] = result.session_id
+            session.permanent = True
+            audit.record(graph(), result.user, "login", address=client_address())
+            if result.user and result.user.get("must_change_password"):
+                flash(_("Please choose your own password now."), "info")
+                return redirect(url_for("auth.profile"))
+            return redirect(_safe_next(request.args.get("next")))
+        audit.record(graph(), who, "login", address=client_address(), outcome=result.reason)
+        messages = {
+            "locked": _("Too many failed attempts for this account. Try again in 15 minutes."),
+            "disabled": _("This account is disabled. Please contact your administrator."),
+        }
+        flash(messages.get(result.reason, _("Username or password is not correct.")), "error")
+    return render_template("auth/login.html", form=form)
+
+
+def _login_limit() -> str:
+    from ..context import settings
+
+    return settings().login_limit
+
+
+@bp.post("/logout")
+@login_required_any
+def logout():
+    """End the session on the server too, so the old cookie is worthless."""
+    sid = session.pop("sid", None)
+    if sid:
+        accounts.logout(graph(), sid)
+    audit.record(graph(), current_user.data, "logout", address=client_address())
+    session.clear()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/profile", methods=["GET"])
+@login_required_any
+def profile():
+    """The user's own page: password change and API tokens."""
+    tokens = [row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)]
+    return render_template(
+        "auth/profile.html",
+        password_form=PasswordChangeForm(),
+        token_form=TokenForm(),
+        revoke_form=RevokeForm(),
+        tokens=tokens,
+        new_token=session.pop("new_token", None),
+    )
+
+
+@bp.post("/profile/password")
+@login_required_any
+def change_password():
+    """Change one's password; every session of the user ends, so log in again."""
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(
+                graph(), current_user.id, form.current_password.data, form.new_password.data
+            )
+        except accounts.AccountError as exc:
+            target = getattr(form, exc.field or "new_password", form.new_password)
+            target.errors = [*target.errors, _account_message(exc)]
+        else:
+            audit.record(graph(), current_user.data, "user.password_change", target=current_user.id,
+                         address=client_address())  # fmt: skip
+            session.clear()
+            flash(_("Password changed. Please log in with the new password."), "info")
+            return redirect(url_for("auth.login"))
+    tokens = [row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)]
+    return render_template(
+        "auth/profile.html", password_form=form, token_form=TokenForm(), revoke_form=RevokeForm(),
+        tokens=tokens, new_token=None,
+    ), 400  # fmt: skip
+
+
+def _account_message(exc: accounts.AccountError) -> str:
+    messages = {
+        "the current password is not correct": _("The current password is not correct."),
+        "must not contain the username": _("The password must not contain the username."),
+    }
+    text = str(exc)
+    if text.startswith("at least"):
+        return _("At least %(n)d characters.", n=accounts.MIN_PASSWORD_LENGTH)
+    return messages.get(text, text)
+
+
+@bp.post("/profile/tokens")
+@login_required_any
+def create_token():
+    """Create a personal API token and show it once."""
+    form = TokenForm()
+    if form.validate_on_submit():
+        token = accounts.create_token(graph(), current_user.id, form.name.data)
+        audit.record(graph(), current_user.data, "token.create", target=token[:12],
+                     address=client_address())  # fmt: skip
+        session["new_token"] = token  # shown once on the next page, then gone
+    else:
+        flash(_("Please give the token a name (at most 80 characters)."), "error")
+    return redirect(url_for("auth.profile"))
+
+
+@bp.post("/profile/tokens/revoke")
+@login_required_any
+def revoke_token():
+    """Revoke one of the user's tokens."""
+    form = RevokeForm()
+    if form.validate_on_submit():
+        try:
+            accounts.revoke_token(graph(), current_user.id, form.prefix.data)
+        except accounts.AccountError:
+            flash(_("This token does not exist or is already revoked."), "error")
+        else:
+            audit.record(graph(), current_user.data, "token.revoke", target=form.prefix.data,
+                         address=client_address())  # fmt: skip
+            flash(_("Token revoked."), "info")
+    return redirect(url_for("auth.profile"))
