@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..config import Settings
+from urllib.parse import urlparse
+
+from ..config import NEO4J_SCHEMES, Settings
 from .backend import (
     Backend,
     GraphError,
@@ -86,7 +88,7 @@ def make_backend(settings: Settings, url: str | None = None) -> Backend:
     target = url or settings.graph_url
     if not target:
         raise GraphError("no graph URL: start the embedded engine first")
-    if settings.backend_kind == "neo4j" and not url:
+    if urlparse(target).scheme in NEO4J_SCHEMES:
         from .neo4j import Neo4jBackend
 
         return Neo4jBackend(target, settings.neo4j_user, settings.neo4j_password)

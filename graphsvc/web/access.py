@@ -85,6 +85,20 @@ def init_app(app: Flask) -> None:
     login_manager.user_loader(lambda _user_id: None)
     login_manager.request_loader(_load_from_request)
 
+    @app.before_request
+    def one_time_password_must_be_replaced():
+        # A user with a one-time password (new or reset by an admin) may only change it.
+        allowed = {"auth.profile", "auth.change_password", "auth.logout", "static",
+                   "main.set_language", "main.healthz", "main.readyz"}  # fmt: skip
+        if (
+            current_user.is_authenticated
+            and current_user.must_change_password
+            and current_user.via == "session"
+            and request.endpoint not in allowed
+        ):
+            return redirect(url_for("auth.profile"))
+        return None
+
 
 def _deny(status: int):
     if request.path.startswith("/api/"):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+ADMIN_PASSWORD = "E2E-geheimes-Passwort-1"
 
 
 def _free_port() -> int:
@@ -26,7 +27,8 @@ def live_server(tmp_path_factory):
     """`graphsvc run` on a fresh data directory and a free port; yields its base URL."""
     data = tmp_path_factory.mktemp("live")
     port = _free_port()
-    env = {**os.environ, "GRAPHSVC_DATA_DIR": str(data), "GRAPHSVC_PORT": str(port)}
+    env = {**os.environ, "GRAPHSVC_DATA_DIR": str(data), "GRAPHSVC_PORT": str(port),
+           "GRAPHSVC_ADMIN_PASSWORD": ADMIN_PASSWORD}  # fmt: skip
     env.pop("GRAPH_URL", None)
     log = (data / "server.log").open("w")
     process = subprocess.Popen(
@@ -44,6 +46,8 @@ def live_server(tmp_path_factory):
             time.sleep(0.2)
     else:
         process.terminate()
+        process.wait(timeout=30)
+        log.close()
         pytest.fail("graphsvc run did not get ready:\n" + Path(log.name).read_text())
     yield base
     process.terminate()
@@ -75,3 +79,18 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def login(page, base: str, username: str, password: str) -> None:
+    """Log in through the login form."""
+    page.goto(base + "/login")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+
+
+@pytest.fixture
+def admin_page(live_server, page):
+    """A page logged in as the first admin that `graphsvc run` created."""
+    login(page, live_server, "admin", ADMIN_PASSWORD)
+    return page

@@ -1,0 +1,76 @@
+"""The graphsvc command: user and token management, one-line errors instead of tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def graphsvc(tmp_path, *args, **env):
+    environment = {**os.environ, "GRAPHSVC_DATA_DIR": str(tmp_path / "data"), **env}
+    environment.pop("GRAPH_URL", None) if "GRAPH_URL" not in env else None
+    return subprocess.run([sys.executable, "-m", "graphsvc.cli", *args], env=environment,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+
+
+def test_user_add_list_disable_and_token_from_the_shell(tmp_path):
+    assert graphsvc(tmp_path, "init").returncode == 0
+    added = graphsvc(tmp_path, "user", "add", "cm.test", "--actor", "caritas-herne",
+                     "--role", "case_manager")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert "one-time password:" in added.stdout
+    listed = graphsvc(tmp_path, "user", "list").stdout
+    assert "cm.test" in listed and "active" in listed
+    token = graphsvc(tmp_path, "token", "create", "cm.test")
+    assert token.stdout.strip().startswith("gsv_")
+    assert graphsvc(tmp_path, "user", "disable", "cm.test").returncode == 0
+    assert "disabled" in graphsvc(tmp_path, "user", "list").stdout
+
+
+def test_unknown_graph_url_scheme_gives_one_line_and_no_traceback(tmp_path):
+    result = graphsvc(tmp_path, "init", GRAPH_URL="mysql://localhost")
+    assert result.returncode == 2
+    assert "GRAPH_URL scheme 'mysql' is unknown" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unreachable_neo4j_gives_one_line(tmp_path):
+    result = graphsvc(tmp_path, "init", GRAPH_URL="bolt://127.0.0.1:1")
+    assert result.returncode == 2
+    assert "Neo4j is not reachable" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_port_in_use_stops_run_with_a_clear_message(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = graphsvc(tmp_path, "run", GRAPHSVC_PORT=str(port))
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_seed_file_is_reported_with_file_line_and_field(tmp_path):
+    import shutil
+
+    from tests.conftest import SEEDS
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    path = seeds / "herne/offers.yaml"
+    path.write_text(path.read_text().replace("    circle: inner", "    circle: middle", 1))
+    from graphsvc.domain import seeds as seed_module
+    from graphsvc.domain.yamlfile import SeedError
+
+    try:
+        seed_module.read(seeds)
+    except SeedError as exc:
+        assert "herne/offers.yaml:" in str(exc) and "field 'circle'" in str(exc)
+    else:
+        raise AssertionError("the broken seed file was accepted")

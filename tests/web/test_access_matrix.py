@@ -1,0 +1,109 @@
+"""The access matrix: every route × every role (and anonymous) × own/other organisation and
+municipality. A route without an entry here fails the first test."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphsvc.domain import model
+from graphsvc.domain.bundle import Bundle
+from graphsvc.services import accounts, generate, loading
+from graphsvc.web.access import PUBLIC
+
+ANY = frozenset(model.ROLES)
+ADMIN = frozenset({"admin"})
+
+# endpoint: (roles admitted, sample path for a GET check or None when not a GET page)
+MATRIX: dict[str, tuple[frozenset, str | None]] = {
+    "main.home": (PUBLIC, "/"),
+    "main.set_language": (PUBLIC, None),
+    "main.healthz": (PUBLIC, "/healthz"),
+    "main.readyz": (PUBLIC, "/readyz"),
+    "auth.login": (PUBLIC, "/login"),
+    "auth.logout": (ANY, None),
+    "auth.profile": (ANY, "/profile"),
+    "auth.change_password": (ANY, None),
+    "auth.create_token": (ANY, None),
+    "auth.revoke_token": (ANY, None),
+    "admin.users": (ADMIN, "/admin/users"),
+    "admin.user_action": (ADMIN, None),
+    "admin.audit_log": (ADMIN, "/admin/audit"),
+    "admin.audit_csv": (ADMIN, "/admin/audit.csv"),
+    "api.me": (ANY, "/api/v1/me"),
+}
+ROLE_SETS = [(), *[(role,) for role in model.ROLES]]
+
+
+def test_every_route_has_an_entry_in_the_matrix(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint != "static"}
+    missing = endpoints - set(MATRIX)
+    assert not missing, f"routes without an access-matrix entry: {sorted(missing)}"
+
+
+def test_every_view_declares_the_roles_the_matrix_expects(app):
+    for endpoint, (roles, _) in MATRIX.items():
+        view = app.view_functions[endpoint]
+        declared = getattr(view, "required_roles", None)
+        assert declared is not None, f"{endpoint} declares no access rule"
+        assert declared == roles, f"{endpoint}: declared {sorted(declared)}, matrix {sorted(roles)}"
+
+
+@pytest.mark.parametrize("roles", ROLE_SETS, ids=lambda r: r[0] if r else "anonymous")
+def test_each_role_gets_exactly_the_pages_the_matrix_allows(app, auth, roles):
+    client = app.test_client()
+    if roles:
+        auth.login(client, roles=roles, actor="ki-herne")
+    for endpoint, (admitted, path) in MATRIX.items():
+        if path is None:
+            continue
+        answer = client.get(path)
+        allowed = admitted is PUBLIC or bool(admitted & set(roles))
+        if allowed:
+            assert answer.status_code in {200, 302}, f"{roles} {path}: {answer.status_code}"
+            if answer.status_code == 302:
+                assert "/login" not in answer.headers["Location"], f"{roles} {path}"
+        elif roles:
+            assert answer.status_code == 403, f"{roles} {path}: {answer.status_code}"
+        elif path.startswith("/api/"):
+            assert answer.status_code == 401, path
+        else:
+            assert answer.status_code == 302 and "/login" in answer.headers["Location"], path
+
+
+@pytest.fixture
+def other_municipality(seeded):
+    """A second (synthetic) municipality with its own organisations and users."""
+    import random
+
+    from graphsvc.domain.seeds import read_taxonomy
+    from tests.conftest import SEEDS
+
+    _, known = read_taxonomy(SEEDS)
+    part = generate.municipality(7, random.Random(1), {k: sorted(v) for k, v in known.items()})
+    lean = Bundle()
+    for label in ("Municipality", "District", "Actor", "User"):
+        lean.nodes[label] = part.nodes[label]
+    for key in (("District", "PART_OF", "Municipality"), ("User", "WORKS_FOR", "Actor")):
+        lean.edges[key] = part.edges[key]
+    loading.write(seeded, lean)
+    return part.nodes["Municipality"][0]["id"]
+
+
+def test_admin_cannot_see_or_change_users_of_another_municipality(
+    app, auth, seeded, other_municipality
+):
+    client = app.test_client()
+    auth.login(client, roles=("admin",), actor="ki-herne")
+    foreign = f"{other_municipality}-user3"
+    assert foreign not in client.get("/admin/users").get_data(as_text=True)
+    user_id = accounts.find_user_id(seeded, foreign)
+    token = auth.csrf(client, "/admin/users")
+    answer = client.post(f"/admin/users/{user_id}/disable", data={"csrf_token": token})
+    assert answer.status_code == 404
+
+
+def test_user_of_another_organisation_in_same_municipality_is_listed_for_admin(app, auth):
+    client = app.test_client()
+    other = auth.user(roles=("case_manager",), actor="awo-herne")
+    auth.login(client, roles=("admin",), actor="ki-herne")
+    assert other in client.get("/admin/users").get_data(as_text=True)
