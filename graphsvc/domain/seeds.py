@@ -395,6 +395,7 @@ def _read_users(records: list[Located], bundle: Bundle, known: dict, mid: str) -
 
 def _read_cases(records: list[Located], bundle: Bundle, known: dict, mid: str) -> None:
     seen: set[str] = set()
+    counters: dict[str, int] = {}
     for record in records:
         c = Checker(record, "case")
         pseudonym = c.get("pseudonym", str)
@@ -403,10 +404,13 @@ def _read_cases(records: list[Located], bundle: Bundle, known: dict, mid: str) -
         if pseudonym in seen:
             raise record.fail("pseudonym", f"duplicate pseudonym {pseudonym}")
         seen.add(pseudonym)
+        prefix, number = pseudonym.rsplit("-", 1)
+        counters[prefix] = max(counters.get(prefix, 0), int(number))
         district = c.ref("district", known["district"], "district")
         actor = c.ref("held_by", known["actor"], "actor")
         user = c.ref("managed_by", known["user"], "user")
         opened = c.get("opened_on", _date)
+        phase = c.get("phase", one_of(model.PHASES))
         bundle.node(
             "Case",
             id=pseudonym,
@@ -414,7 +418,8 @@ def _read_cases(records: list[Located], bundle: Bundle, known: dict, mid: str) -
             municipality_id=mid,
             actor_id=actor,
             district_id=district,
-            phase=c.get("phase", one_of(model.PHASES)),
+            phase=phase,
+            closed_on=c.get("closed_on", _date, required=phase == "closed"),
             intake_outcome=c.get("intake_outcome", one_of(model.INTAKE_OUTCOMES)),
             criteria=[one_of(model.INTAKE_CRITERIA)(x) for x in c.get("criteria", _list)],
             access_route=c.get("access_route", one_of(model.ACCESS_ROUTES)),
@@ -480,3 +485,5 @@ def _read_cases(records: list[Located], bundle: Bundle, known: dict, mid: str) -
                 until=lc.get("until", _date, required=False),
                 self_referral=self_referral,
             )
+    for prefix, value in sorted(counters.items()):
+        bundle.node("Counter", id=prefix, value=value)  # new pseudonyms continue after these

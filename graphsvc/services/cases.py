@@ -1,0 +1,315 @@
+"""The case file: intake, needs, consent, phases, the help network, closing and retention.
+
+Only case managers of the organisation that holds a case see or change it. Every read and
+change goes to the audit trail. Every change carries the version the user saw; a stale
+version answers "conflict" and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain import cases as rules
+from ..domain import model
+from ..graph import Graph
+from . import audit
+
+
+class CaseNotFound(Exception):
+    """No such case, or it belongs to another organisation (the same answer for both)."""
+
+
+class VersionConflict(Exception):
+    """Someone changed the case since it was read."""
+
+
+@dataclass
+class Actor:
+    """Who acts: the user dict of the request and their address."""
+
+    user: dict[str, Any]
+    address: str = ""
+
+    @property
+    def actor_id(self) -> str:
+        return self.user["actor_id"]
+
+
+@dataclass
+class LinkProposal:
+    """What the parallel-support check found before a link is saved."""
+
+    parallel: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return bool(self.parallel)
+
+
+def today() -> str:
+    """Today's date as ISO text."""
+    return dt.date.today().isoformat()
+
+
+def _audit(graph: Graph, who: Actor, action: str, pseudonym: str, **details: Any) -> None:
+    audit.record(graph, who.user, action, target=pseudonym, details=details, address=who.address)
+
+
+def _own_case(graph: Graph, who: Actor, pseudonym: str) -> dict[str, Any]:
+    row = graph.query("cases.case_version", pseudonym=pseudonym)
+    if not row or row["actor_id"] != who.actor_id:
+        _audit(graph, who, "case.denied", pseudonym)
+        raise CaseNotFound(pseudonym)
+    return row
+
+
+def _written(graph: Graph, who: Actor, pseudonym: str, result: Any, version: int) -> int:
+    """The new version after a version-checked write, or the reason it did not happen."""
+    rows = result if isinstance(result, list) else [result]
+    if rows and rows[0]:
+        return rows[0]["version"]
+    current = _own_case(graph, who, pseudonym)
+    if current["version"] != version:
+        raise VersionConflict(pseudonym)
+    raise rules.CaseRuleError("this change is not possible in the case's current state")
+
+
+def choices(graph: Graph, municipality_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Topics, districts, languages and residence statuses for the forms."""
+    return {
+        "topics": graph.query("cases.topic_choices"),
+        "districts": graph.query("cases.district_choices", municipality_id=municipality_id),
+        "languages": graph.query("cases.language_choices"),
+        "residence_statuses": graph.query("cases.residence_status_choices"),
+    }
+
+
+def open_case(graph: Graph, who: Actor, intake: dict[str, Any]) -> str:
+    """Open a case from a checked intake form; return its new pseudonym."""
+    attributes = {
+        key: intake.get(key)
+        for key in ("intake_outcome", "criteria", "access_route", "age_band", "gender",
+                    "residence_status", "household_band", "languages", "notes")  # fmt: skip
+        if intake.get(key) not in (None, "")
+    }
+    year = dt.date.today().year
+    row = graph.query(
+        "cases.open_case",
+        actor_id=who.actor_id,
+        district_id=intake["district_id"],
+        user_id=who.user["id"],
+        prefix=rules.pseudonym_prefix(who.user["municipality_id"], year),
+        attributes=attributes,
+        needs=intake["needs"],
+        today=today(),
+    )
+    if not row:
+        raise rules.CaseRuleError("unknown district or topic", "district_id")
+    pseudonym = row[0]["pseudonym"]
+    _audit(graph, who, "case.open", pseudonym, needs=intake["needs"])
+    return pseudonym
+
+
+def read_case(graph: Graph, who: Actor, pseudonym: str) -> dict[str, Any]:
+    """The whole case file (audited read)."""
+    _own_case(graph, who, pseudonym)
+    data = graph.query("cases.get_case", pseudonym=pseudonym)
+    data["needs"] = [n for n in data["needs"] if n]
+    data["consents"] = {c["topic"]: c for c in data["consents"] if c}
+    data["links"] = [link for link in data["links"] if link]
+    _audit(graph, who, "case.read", pseudonym)
+    return data
+
+
+def list_cases(
+    graph: Graph, who: Actor, mine: bool, phase: str = "", topic: str = "", overdue: bool = False
+) -> list[dict[str, Any]]:
+    """The organisation's (or my own) cases with filters; overdue = monitoring too long."""
+    rows = graph.query(
+        "cases.list_cases",
+        actor_id=who.actor_id,
+        user_id=who.user["id"] if mine else "",
+        phase=phase,
+        topic=topic,
+    )
+    now = dt.date.today()
+    result = []
+    for row in rows:
+        case = row["case"]
+        last = (case.get("phase_history") or [""])[-1][:10]
+        case["overdue"] = rules.review_overdue(case["phase"], last, now)
+        case["needs"] = row["needs"]
+        if not overdue or case["overdue"]:
+            result.append(case)
+    _audit(graph, who, "case.list", "", mine=mine, phase=phase, topic=topic, overdue=overdue)
+    return result
+
+
+def change_phase(graph: Graph, who: Actor, pseudonym: str, version: int, phase: str) -> int:
+    """Move the case to another phase (one step forward, or back to any earlier one)."""
+    current = _own_case(graph, who, pseudonym)
+    rules.check_phase_change(current["phase"], phase)
+    result = graph.query("cases.change_phase", pseudonym=pseudonym, version=version, phase=phase,
+                         today=today())  # fmt: skip
+    new = _written(graph, who, pseudonym, result, version)
+    _audit(graph, who, "case.phase", pseudonym, phase=phase)
+    return new
+
+
+def set_need(graph: Graph, who: Actor, pseudonym: str, version: int, topic: str, status: str) -> int:
+    """Add a need or change its status."""
+    if status not in model.NEED_STATUSES:
+        raise rules.CaseRuleError(f"unknown need status {status!r}", "status")
+    _own_case(graph, who, pseudonym)
+    result = graph.query("cases.set_need", pseudonym=pseudonym, version=version, topic=topic,
+                         status=status, today=today())  # fmt: skip
+    new = _written(graph, who, pseudonym, result, version)
+    _audit(graph, who, "case.need", pseudonym, topic=topic, status=status)
+    return new
+
+
+def set_documents(graph: Graph, who: Actor, pseudonym: str, version: int,
+                  privacy_notice_on: str | None, agreement_signed_on: str | None) -> int:  # fmt: skip
+    """Record when the privacy notice was handed out and the agreement signed."""
+    _own_case(graph, who, pseudonym)
+    result = graph.query("cases.set_documents", pseudonym=pseudonym, version=version,
+                         privacy_notice_on=privacy_notice_on,
+                         agreement_signed_on=agreement_signed_on)  # fmt: skip
+    new = _written(graph, who, pseudonym, result, version)
+    _audit(graph, who, "case.documents", pseudonym)
+    return new
+
+
+def set_consent(graph: Graph, who: Actor, pseudonym: str, version: int, topic: str,
+                signed_on: str, withdrawn_on: str | None) -> int:  # fmt: skip
+    """Record the confidentiality waiver for one topic (and its withdrawal)."""
+    if withdrawn_on and withdrawn_on < signed_on:
+        raise rules.CaseRuleError("withdrawn before it was signed", "withdrawn_on")
+    _own_case(graph, who, pseudonym)
+    result = graph.query("cases.set_consent", pseudonym=pseudonym, version=version, topic=topic,
+                         signed_on=signed_on, withdrawn_on=withdrawn_on)  # fmt: skip
+    new = _written(graph, who, pseudonym, result, version)
+    _audit(graph, who, "case.consent", pseudonym, topic=topic, withdrawn=bool(withdrawn_on))
+    return new
+
+
+def check_parallel(graph: Graph, pseudonym: str, topic: str, except_link: str = "") -> LinkProposal:
+    """Links of the case that already bind a partner for the same topic."""
+    rows = graph.query("cases.active_links_for_topic", pseudonym=pseudonym, topic=topic,
+                       statuses=list(rules.ACTIVE_LINK_STATUSES), except_link=except_link)  # fmt: skip
+    return LinkProposal(parallel=rows)
+
+
+def create_link(
+    graph: Graph,
+    who: Actor,
+    pseudonym: str,
+    version: int,
+    offer_id: str,
+    topic: str,
+    mode: str,
+    self_referral: bool = False,
+    confirm_reason: str = "",
+) -> tuple[int | None, LinkProposal]:
+    """Link the case to an offer. Returns (new version, check); version None means the
+    parallel-support check found active links for the topic and asks for a reason first."""
+    if mode not in model.LINK_MODES:
+        raise rules.CaseRuleError(f"unknown mode {mode!r}", "mode")
+    current = _own_case(graph, who, pseudonym)
+    if current["phase"] == "closed":
+        raise rules.CaseRuleError("the case is closed", "offer_id")
+    offer = graph.query("cases.offer_for_link", offer_id=offer_id)
+    if not offer:
+        raise rules.CaseRuleError("unknown offer", "offer_id")
+    if not rules.offer_valid(offer["offer"], today()):
+        raise rules.CaseRuleError("this offer has ended (or not yet started)", "offer_id")
+    data = graph.query("cases.get_case", pseudonym=pseudonym)
+    consent = next((c for c in data["consents"] if c and c["topic"] == topic), None)
+    if not self_referral and not rules.consent_valid(consent, today()):
+        _audit(graph, who, "case.link.refused", pseudonym, offer=offer_id, topic=topic)
+        raise rules.CaseRuleError("no valid confidentiality waiver for this topic", "topic")
+    check = check_parallel(graph, pseudonym, topic)
+    if check.needs_confirmation and not confirm_reason.strip():
+        return None, check
+    result = graph.query(
+        "cases.create_link",
+        pseudonym=pseudonym, version=version, offer_id=offer_id, topic=topic, mode=mode,
+        status="proposed", self_referral=self_referral, reason=confirm_reason.strip() or None,
+        link_id=uuid.uuid4().hex[:16], today=today(),
+    )  # fmt: skip
+    new = _written(graph, who, pseudonym, result, version)
+    _audit(graph, who, "case.link.create", pseudonym, offer=offer_id, topic=topic, mode=mode,
+           parallel=len(check.parallel))  # fmt: skip
+    return new, check
+
+
+def change_link(
+    graph: Graph,
+    who: Actor,
+    pseudonym: str,
+    version: int,
+    link_id: str,
+    status: str,
+    feedback: str = "",
+    confirm_reason: str = "",
+) -> tuple[int | None, LinkProposal]:
+    """Move a link to a new status; activating one runs the parallel-support check again."""
+    allowed = rules.allowed_link_sources(status)
+    _own_case(graph, who, pseudonym)
+    data = graph.query("cases.get_case", pseudonym=pseudonym)
+    link = next((x for x in data["links"] if x and x["id"] == link_id), None)
+    if link is None:
+        raise rules.CaseRuleError("unknown link", "link_id")
+    rules.check_link_change(link["status"], status)
+    check = LinkProposal()
+    if status in rules.ACTIVE_LINK_STATUSES:
+        check = check_parallel(graph, pseudonym, link["topic"], except_link=link_id)
+        if check.needs_confirmation and not confirm_reason.strip():
+            return None, check
+    result = graph.query(
+        "cases.change_link_status",
+        pseudonym=pseudonym, version=version, link_id=link_id, status=status,
+        allowed_from=list(allowed), feedback=feedback.strip() or None,
+        reason=confirm_reason.strip() or None, today=today(),
+    )  # fmt: skip
+    new = _written(graph, who, pseudonym, result, version)
+    _audit(graph, who, "case.link.status", pseudonym, link=link_id, status=status)
+    return new, check
+
+
+def close_case(graph: Graph, who: Actor, pseudonym: str, version: int,
+               outcomes: dict[str, str]) -> int:  # fmt: skip
+    """Close an evaluated case with an outcome (met / unmet) per need."""
+    current = _own_case(graph, who, pseudonym)
+    if current["phase"] != "evaluation":
+        raise rules.CaseRuleError("close a case from the evaluation phase", "phase")
+    data = graph.query("cases.get_case", pseudonym=pseudonym)
+    if any(x and x["status"] in rules.OPEN_LINK_STATUSES for x in data["links"]):
+        raise rules.CaseRuleError("end or complete the open links first", "links")
+    needs = {n["topic"] for n in data["needs"] if n}
+    if set(outcomes) != needs or not set(outcomes.values()) <= {"met", "unmet"}:
+        raise rules.CaseRuleError("give every need an outcome: met or unmet", "outcomes")
+    result = graph.query(
+        "cases.close_case", pseudonym=pseudonym, version=version, today=today(),
+        open_statuses=list(rules.OPEN_LINK_STATUSES),
+        outcomes=[{"topic": t, "status": s} for t, s in sorted(outcomes.items())],
+    )  # fmt: skip
+    new = _written(graph, who, pseudonym, result, version)
+    _audit(graph, who, "case.close", pseudonym, outcomes=outcomes)
+    return new
+
+
+def purge(graph: Graph, municipality_id: str, months: int, dry_run: bool) -> list[dict[str, Any]]:
+    """Closed cases past retention: list them (dry run) or delete them, keeping aggregates."""
+    cutoff_day = dt.date.today() - dt.timedelta(days=round(months * 30.44))
+    cutoff = cutoff_day.isoformat()
+    due = graph.query("cases.purge_candidates", municipality_id=municipality_id, cutoff=cutoff)
+    if not dry_run and due:
+        graph.query("cases.keep_aggregates", municipality_id=municipality_id, cutoff=cutoff)
+        graph.query("cases.purge_cases", municipality_id=municipality_id, cutoff=cutoff)
+        audit.record(graph, None, "case.purge", target=municipality_id,
+                     details={"cases": len(due), "cutoff": cutoff})  # fmt: skip
+    return due
