@@ -80,9 +80,13 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Mount the web blueprints and the JSON API."""
     from .web import admin, api, auth, errors, main
+    from .web import cases as cases_web
+    from .web.api import cases as cases_api
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(cases_web.bp)
+    app.register_blueprint(cases_api.bp)
     errors.init_app(app)

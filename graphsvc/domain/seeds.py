@@ -460,7 +460,7 @@ def _read_cases(records: list[Located], bundle: Bundle, known: dict, mid: str) -
                 signed_on=signed,
                 withdrawn_on=withdrawn,
             )
-        for link in c.get("links", _list, required=False) or []:
+        for number, link in enumerate(c.get("links", _list, required=False) or [], start=1):
             lc = Checker(link, record.where("links"))
             offer = lc.ref("offer", known["offer"], "offer")
             topic = lc.ref("topic", known["topic"], "topic")
@@ -478,6 +478,7 @@ def _read_cases(records: list[Located], bundle: Bundle, known: dict, mid: str) -
                 ("Case", "LINKED_TO", "Offer"),
                 pseudonym,
                 offer,
+                id=f"{pseudonym.lower()}-l{number}",
                 mode=lc.get("mode", one_of(model.LINK_MODES)),
                 status=lc.get("status", one_of(model.LINK_STATUSES)),
                 topic=topic,

@@ -153,13 +153,13 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
             b.edge(("Case", "HAS_NEED", "Topic"), pseudonym, topic,
                    status=rng.choice(model.NEED_STATUSES), since=opened)  # fmt: skip
             b.edge(("Case", "CONSENT", "Topic"), pseudonym, topic, signed_on=opened)
-        for _ in range(PER_MUNICIPALITY["links_per_case"]):
+        for number in range(PER_MUNICIPALITY["links_per_case"]):
             topic = rng.choice(needs)
             candidates = offers_by_topic[topic]
             if not candidates:
                 continue
             b.edge(("Case", "LINKED_TO", "Offer"), pseudonym, rng.choice(candidates),
-                   mode=rng.choice(model.LINK_MODES), status=rng.choice(model.LINK_STATUSES),
+                   id=f"{pseudonym.lower()}-l{number + 1}", mode=rng.choice(model.LINK_MODES), status=rng.choice(model.LINK_STATUSES),
                    topic=topic, since=opened, self_referral=False)  # fmt: skip
     b.node("Counter", id=f"{code}-2026", value=PER_MUNICIPALITY["cases"])
     return b

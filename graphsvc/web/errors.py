@@ -13,7 +13,7 @@ from ..graph import GraphUnavailable, ParameterRejected
 log = logging.getLogger(__name__)
 
 
-def _answer(status: int, title: str, message: str):
+def answer(status: int, title: str, message: str):
     if request.path.startswith("/api/"):
         return jsonify(error={"status": status, "title": title, "message": message}), status
     return render_template("error.html", status=status, title=title, message=message), status
@@ -25,7 +25,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(GraphUnavailable)
     def graph_down(exc: GraphUnavailable):
         log.warning("graph unavailable: %s", exc)
-        return _answer(
+        return answer(
             503,
             _("Database not reachable"),
             _("The graph database does not answer right now. Please try again in a moment."),
@@ -33,7 +33,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(ParameterRejected)
     def rejected(exc: ParameterRejected):
-        return _answer(400, _("Invalid input"), str(exc))
+        return answer(400, _("Invalid input"), str(exc))
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
@@ -46,9 +46,9 @@ def init_app(app: Flask) -> None:
             429: _("Too many attempts. Please wait a moment."),
         }
         status = exc.code or 500
-        return _answer(status, exc.name, messages.get(status, exc.description or ""))
+        return answer(status, exc.name, messages.get(status, exc.description or ""))
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
         log.exception("unexpected error on %s", request.path)
-        return _answer(500, _("Internal error"), _("Something went wrong; it has been logged."))
+        return answer(500, _("Internal error"), _("Something went wrong; it has been logged."))

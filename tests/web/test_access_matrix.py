@@ -12,6 +12,7 @@ from graphsvc.web.access import PUBLIC
 
 ANY = frozenset(model.ROLES)
 ADMIN = frozenset({"admin"})
+CASE = frozenset({"case_manager"})
 
 # endpoint: (roles admitted, sample path for a GET check or None when not a GET page)
 MATRIX: dict[str, tuple[frozenset, str | None]] = {
@@ -30,6 +31,22 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "admin.audit_log": (ADMIN, "/admin/audit"),
     "admin.audit_csv": (ADMIN, "/admin/audit.csv"),
     "api.me": (ANY, "/api/v1/me"),
+    "cases.index": (CASE, "/cases/"),
+    "cases.new": (CASE, "/cases/new"),
+    "cases.show": (CASE, None),  # own/other organisation: test_case_pages_only_for_own_organisation
+    "cases.phase": (CASE, None),
+    "cases.need": (CASE, None),
+    "cases.consent": (CASE, None),
+    "cases.documents": (CASE, None),
+    "cases.link": (CASE, None),
+    "cases.link_status": (CASE, None),
+    "cases.close": (CASE, None),
+    "api_cases.list_cases": (CASE, "/api/v1/cases"),
+    "api_cases.create_case": (CASE, None),
+    "api_cases.read_case": (CASE, None),
+    "api_cases.update_case": (CASE, None),
+    "api_cases.create_link": (CASE, None),
+    "api_cases.update_link": (CASE, None),
 }
 ROLE_SETS = [(), *[(role,) for role in model.ROLES]]
 
@@ -107,3 +124,13 @@ def test_user_of_another_organisation_in_same_municipality_is_listed_for_admin(a
     other = auth.user(roles=("case_manager",), actor="awo-herne")
     auth.login(client, roles=("admin",), actor="ki-herne")
     assert other in client.get("/admin/users").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("actor, status", [("caritas-herne", 200), ("awo-herne", 404)])
+def test_case_pages_only_for_own_organisation(app, auth, actor, status):
+    client = app.test_client()
+    auth.login(client, roles=("case_manager",), actor=actor)
+    # HER-2026-0001 is held by Caritas in the seeds.
+    assert client.get("/cases/HER-2026-0001").status_code == status
+    headers = auth.token(roles=("case_manager",), actor=actor)
+    assert client.get("/api/v1/cases/HER-2026-0001", headers=headers).status_code == status

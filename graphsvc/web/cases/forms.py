@@ -1,0 +1,156 @@
+"""Case forms; the JSON API validates with the same forms (one place for each rule)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from ...domain import model
+
+LABELS = {
+    "case_management": _l("Case management"),
+    "referral_only": _l("Referral only"),
+    "crisis_intervention": _l("Crisis intervention"),
+    "multi_dimensional": _l("Multi-dimensional needs"),
+    "several_actors": _l("Several integration actors involved"),
+    "long_counselling": _l("Need for longer counselling"),
+    "regular_services_insufficient": _l("Regular services do not (fully) work"),
+    "own_resources_insufficient": _l("Own resources are not enough"),
+    "referral_by_actor": _l("Referral by a cooperating actor"),
+    "referral_by_administration": _l("Referral by the city administration"),
+    "outreach": _l("Outreach social work"),
+    "self_referral": _l("Self-referral (office hours)"),
+    "word_of_mouth": _l("Word of mouth / key persons"),
+    "female": _l("female"), "male": _l("male"), "diverse": _l("diverse"),
+    "intake": _l("Intake"), "assessment": _l("Assessment"), "linking": _l("Linking"),
+    "monitoring": _l("Monitoring"), "evaluation": _l("Evaluation"), "closed": _l("Closed"),
+    "open": _l("open"), "in_progress": _l("in progress"), "met": _l("met"), "unmet": _l("unmet"),
+    "warm_handover": _l("Warm handover"), "tandem": _l("Tandem counselling"),
+    "referral": _l("Referral"),
+    "proposed": _l("proposed"), "accepted": _l("accepted"), "active": _l("active"),
+    "completed": _l("completed"), "declined": _l("declined"), "no_capacity": _l("no capacity"),
+    "cancelled": _l("cancelled"),
+}  # fmt: skip
+
+
+def labelled(values: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """Choices with interface labels."""
+    return [(v, LABELS.get(v, v)) for v in values]
+
+
+class ApiForm(FlaskForm):
+    """A form that can also be filled from a JSON body (API calls carry no CSRF token)."""
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any], **kwargs: Any):
+        data = MultiDict()
+        for key, value in (body or {}).items():
+            for item in value if isinstance(value, list) else [value]:
+                data.add(key, "y" if item is True else "" if item in (False, None) else str(item))
+        return cls(formdata=data, meta={"csrf": False}, **kwargs)
+
+
+class IntakeForm(ApiForm):
+    """Intake: criteria, outcome and coarse attributes only — never a name or birth date."""
+
+    district_id = SelectField(_l("District"), validators=[DataRequired()])
+    needs = SelectMultipleField(_l("Needs (topics)"), validators=[DataRequired()])
+    intake_outcome = SelectField(_l("Outcome of the intake"),
+                                 choices=labelled(model.INTAKE_OUTCOMES), validators=[DataRequired()])  # fmt: skip
+    criteria = SelectMultipleField(_l("Criteria for case management (not all must hold)"),
+                                   choices=labelled(model.INTAKE_CRITERIA), validators=[Optional()])  # fmt: skip
+    access_route = SelectField(_l("How the client came"), choices=labelled(model.ACCESS_ROUTES),
+                               validators=[DataRequired()])  # fmt: skip
+    age_band = SelectField(_l("Age band"), choices=[(a, a) for a in model.AGE_BANDS],
+                           validators=[DataRequired()])  # fmt: skip
+    gender = SelectField(_l("Gender (optional)"), choices=[("", "–"), *labelled(model.GENDERS)],
+                         validators=[Optional()])  # fmt: skip
+    residence_status = SelectField(_l("Residence status"), validators=[DataRequired()])
+    household_band = SelectField(_l("Household size"),
+                                 choices=[("", "–"), *[(h, h) for h in model.HOUSEHOLD_BANDS]],
+                                 validators=[Optional()])  # fmt: skip
+    languages = SelectMultipleField(_l("Languages"), validators=[Optional()])
+    notes = TextAreaField(_l("Notes (no names, dates of birth, addresses or phone numbers)"),
+                          validators=[Optional(), Length(max=2000)])  # fmt: skip
+    no_identifier = BooleanField(_l("I checked: the notes contain no direct identifier"))
+
+    def fill_choices(self, choices: dict[str, list[dict]], lang: str) -> None:
+        """Options from the graph, labelled in the interface language."""
+        name = "name_de" if lang == "de" else "name_en"
+        self.district_id.choices = [(d["id"], d["name"]) for d in choices["districts"]]
+        self.needs.choices = [(t["id"], t[name]) for t in choices["topics"]]
+        self.languages.choices = [(x["id"], x[name]) for x in choices["languages"]]
+        self.residence_status.choices = [(r["id"], r[name]) for r in choices["residence_statuses"]]
+
+
+class VersionedForm(ApiForm):
+    """Every change carries the version the user saw."""
+
+    version = IntegerField(validators=[InputRequired(), NumberRange(min=1)])
+
+
+class PhaseForm(VersionedForm):
+    phase = SelectField(_l("Phase"), choices=labelled(model.PHASES[:-1]), validators=[DataRequired()])
+
+
+class NeedForm(VersionedForm):
+    topic = SelectField(_l("Topic"), validators=[DataRequired()])
+    status = SelectField(_l("Status"), choices=labelled(model.NEED_STATUSES),
+                         validators=[DataRequired()])  # fmt: skip
+
+
+class ConsentForm(VersionedForm):
+    topic = SelectField(_l("Topic"), validators=[DataRequired()])
+    signed_on = DateField(_l("Signed on"), validators=[DataRequired()])
+    withdrawn_on = DateField(_l("Withdrawn on"), validators=[Optional()])
+
+
+class DocumentsForm(VersionedForm):
+    privacy_notice_on = DateField(_l("Privacy notice handed out on"), validators=[Optional()])
+    agreement_signed_on = DateField(_l("Counselling agreement signed on"), validators=[Optional()])
+
+
+class LinkForm(VersionedForm):
+    offer_id = StringField(_l("Offer"), validators=[DataRequired(), Length(max=120)])
+    topic = SelectField(_l("For the need"), validators=[DataRequired()])
+    mode = SelectField(_l("Way of working"), choices=labelled(model.LINK_MODES),
+                       validators=[DataRequired()])  # fmt: skip
+    self_referral = BooleanField(_l("The client goes on their own (no case data shared)"))
+    reason = StringField(_l("Reason (parallel support)"), validators=[Optional(), Length(max=300)])
+
+
+class LinkStatusForm(VersionedForm):
+    status = SelectField(_l("New status"), choices=labelled(model.LINK_STATUSES[1:]),
+                         validators=[DataRequired()])  # fmt: skip
+    feedback = StringField(_l("Partner's feedback"), validators=[Optional(), Length(max=500)])
+    reason = StringField(_l("Reason (parallel support)"), validators=[Optional(), Length(max=300)])
+
+
+class CloseForm(VersionedForm):
+    """Outcome per need: fields outcome_<topic> added at run time."""
+
+
+class CaseFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    scope = SelectField(choices=[("mine", _l("My cases")), ("org", _l("My organisation's cases"))],
+                        default="mine", validators=[Optional()])  # fmt: skip
+    phase = SelectField(_l("Phase"), choices=[("", _l("all")), *labelled(model.PHASES)],
+                        validators=[Optional()])  # fmt: skip
+    topic = SelectField(_l("Need"), validators=[Optional()])
+    overdue = BooleanField(_l("only overdue monitoring"))
+
