@@ -31,6 +31,8 @@ class Backend(Protocol):
     """What the rest of graphsvc needs from a database."""
 
     dialect: str  # "falkordb" or "neo4j": picks the dialect overrides in cypher/
+    url: str  # where it connects (lets a bench start an app on the same graph)
+    graph_name: str
 
     def run(self, query: Query, params: dict[str, Any]) -> list[dict[str, Any]]:
         """Run one statement and return its rows as dicts keyed by column name."""

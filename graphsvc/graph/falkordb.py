@@ -36,6 +36,7 @@ class FalkorDBBackend:
     dialect = "falkordb"
 
     def __init__(self, url: str, graph_name: str):
+        self.url = url
         parts = urlparse(url)
         common = {"socket_connect_timeout": 2, "socket_timeout": 30}
         if parts.scheme == "unix":

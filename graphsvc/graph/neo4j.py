@@ -19,6 +19,8 @@ class Neo4jBackend:
     dialect = "neo4j"
 
     def __init__(self, url: str, user: str, password: str, database: str | None = None):
+        self.url = url
+        self.graph_name = database or "neo4j"
         self._driver = GraphDatabase.driver(url, auth=(user, password))
         self._database = database
 

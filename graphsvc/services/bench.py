@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..graph import Graph
+from . import cases_bench as _cases_bench
 
 Step = Callable[[], Any]
 Factory = Callable[[Graph, dict[str, list[str]], random.Random], Step]
@@ -44,6 +45,7 @@ BENCHMARKS: dict[str, Factory] = {
         district_id=_one_of("districts"),
     ),
     "bench.case_by_pseudonym": _query("bench.case_by_pseudonym", pseudonym=_one_of("cases")),
+    "cases.create_link_api": _cases_bench.create_link_api,
 }
 
 

@@ -218,20 +218,21 @@ def create_link(
     parallel-support check found active links for the topic and asks for a reason first."""
     if mode not in model.LINK_MODES:
         raise rules.CaseRuleError(f"unknown mode {mode!r}", "mode")
-    current = _own_case(graph, who, pseudonym)
-    if current["phase"] == "closed":
+    context = graph.query("cases.link_context", pseudonym=pseudonym, topic=topic,
+                          offer_id=offer_id, statuses=list(rules.ACTIVE_LINK_STATUSES))  # fmt: skip
+    if not context or context["actor_id"] != who.actor_id:
+        _audit(graph, who, "case.denied", pseudonym)
+        raise CaseNotFound(pseudonym)
+    if context["phase"] == "closed":
         raise rules.CaseRuleError("the case is closed", "offer_id")
-    offer = graph.query("cases.offer_for_link", offer_id=offer_id)
-    if not offer:
+    if context["offer"] is None:
         raise rules.CaseRuleError("unknown offer", "offer_id")
-    if not rules.offer_valid(offer["offer"], today()):
+    if not rules.offer_valid(context["offer"], today()):
         raise rules.CaseRuleError("this offer has ended (or not yet started)", "offer_id")
-    data = graph.query("cases.get_case", pseudonym=pseudonym)
-    consent = next((c for c in data["consents"] if c and c["topic"] == topic), None)
-    if not self_referral and not rules.consent_valid(consent, today()):
+    if not self_referral and not rules.consent_valid(context["consent"], today()):
         _audit(graph, who, "case.link.refused", pseudonym, offer=offer_id, topic=topic)
         raise rules.CaseRuleError("no valid confidentiality waiver for this topic", "topic")
-    check = check_parallel(graph, pseudonym, topic)
+    check = LinkProposal(parallel=[p for p in context["parallel"] if p])
     if check.needs_confirmation and not confirm_reason.strip():
         return None, check
     result = graph.query(

@@ -135,8 +135,9 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
         pseudonym = f"{code}-2026-{k + 1:04d}"
         uid, actor = rng.choice(case_managers)
         district = rng.choice(districts)
-        month = rng.randint(1, 12)
-        opened = f"{rng.choice((2025, 2026))}-{month:02d}-{rng.randint(1, 28):02d}"
+        year = rng.choice((2025, 2026))
+        month = rng.randint(1, 12 if year == 2025 else 10)  # cases opened in the past only
+        opened = f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
         b.node(
             "Case", id=pseudonym, pseudonym=pseudonym, municipality_id=mid, actor_id=actor,
             district_id=district, phase=rng.choice(model.PHASES),

@@ -1,0 +1,8 @@
+// name: bench_case_sample :many
+// Open cases of one organisation with a consented need (benchmark parameters).
+MATCH (a:Actor {id: $actor_id})<-[:HELD_BY]-(c:Case)-[k:CONSENT]->(t:Topic)
+WHERE c.phase <> 'closed' AND k.withdrawn_on IS NULL AND k.signed_on <= $today
+MATCH (o:Offer {municipality_id: c.municipality_id})-[:COVERS]->(t)
+WHERE o.valid_until IS NULL
+RETURN c.pseudonym AS pseudonym, c.version AS version, t.id AS topic, collect(o.id)[0..5] AS offers
+LIMIT 300
