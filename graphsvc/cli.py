@@ -234,11 +234,12 @@ def bench(scale: str, seed_value: int, json_file: Path | None, repeat: int) -> N
 
 
 # Commands of the feature areas live in graphsvc/commands/<area>.py and are added here.
+from .commands import cases as _cases  # noqa: E402
 from .commands import users as _users  # noqa: E402
 
 cli.add_command(_users.user)
 cli.add_command(_users.token)
-
+cli.add_command(_cases.purge)
 
 def main() -> None:
     """Entry point: run the command; known faults print one line, not a traceback."""

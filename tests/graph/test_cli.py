@@ -74,3 +74,15 @@ def test_broken_seed_file_is_reported_with_file_line_and_field(tmp_path):
         assert "herne/offers.yaml:" in str(exc) and "field 'circle'" in str(exc)
     else:
         raise AssertionError("the broken seed file was accepted")
+
+
+def test_purge_lists_first_and_deletes_only_with_yes(tmp_path):
+    assert graphsvc(tmp_path, "init").returncode == 0
+    dry = graphsvc(tmp_path, "purge", "--months", "1")
+    assert dry.returncode == 0, dry.stderr
+    assert "would be deleted" in dry.stdout
+    listed = [line.split()[0] for line in dry.stdout.splitlines() if line.startswith("HER-")]
+    assert listed
+    done = graphsvc(tmp_path, "purge", "--months", "1", "--yes")
+    assert f"{len(listed)} case(s) deleted" in done.stdout
+    assert "0 case(s) would be deleted" in graphsvc(tmp_path, "purge", "--months", "1").stdout

@@ -31,6 +31,7 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "admin.audit_log": (ADMIN, "/admin/audit"),
     "admin.audit_csv": (ADMIN, "/admin/audit.csv"),
     "api.me": (ANY, "/api/v1/me"),
+    "api.openapi": (PUBLIC, "/api/v1/openapi.json"),
     "cases.index": (CASE, "/cases/"),
     "cases.new": (CASE, "/cases/new"),
     "cases.show": (CASE, None),  # own/other organisation: test_case_pages_only_for_own_organisation

@@ -3,7 +3,7 @@
 from flask import Blueprint, jsonify
 from flask_login import current_user
 
-from ..access import login_required_any
+from ..access import login_required_any, public
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -19,3 +19,12 @@ def me():
         actor_id=current_user.actor_id,
         municipality_id=current_user.municipality_id,
     )
+
+
+@bp.get("/openapi.json")
+@public
+def openapi():
+    """The OpenAPI document of this API."""
+    from .openapi import document
+
+    return jsonify(document())
