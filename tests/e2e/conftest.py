@@ -23,13 +23,20 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """`graphsvc run` on a fresh data directory and a free port; yields its base URL."""
-    data = tmp_path_factory.mktemp("live")
-    port = _free_port()
-    env = {**os.environ, "GRAPHSVC_DATA_DIR": str(data), "GRAPHSVC_PORT": str(port),
-           "GRAPHSVC_ADMIN_PASSWORD": ADMIN_PASSWORD}  # fmt: skip
+def live_server_env(tmp_path_factory):
+    """The environment of the live server (CLI calls with it reach the same engine)."""
+    env = {**os.environ, "GRAPHSVC_DATA_DIR": str(tmp_path_factory.mktemp("live")),
+           "GRAPHSVC_PORT": str(_free_port()), "GRAPHSVC_ADMIN_PASSWORD": ADMIN_PASSWORD}  # fmt: skip
     env.pop("GRAPH_URL", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server_env):
+    """`graphsvc run` on a fresh data directory and a free port; yields its base URL."""
+    env = live_server_env
+    data = Path(env["GRAPHSVC_DATA_DIR"])
+    port = int(env["GRAPHSVC_PORT"])
     log = (data / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "graphsvc.cli", "run", "--workers", "1"],
