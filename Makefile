@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: run test lint format bench setup setup-test chromium clean
+.PHONY: run test lint format bench setup setup-test test-tools clean
 
 run: setup
 	$(BIN)/graphsvc run
@@ -27,7 +27,7 @@ bench: setup
 
 setup: $(STAMP) node_modules/.installed graphsvc/static/vendor/cytoscape.min.js translations
 
-setup-test: setup chromium
+setup-test: setup test-tools
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,11 +47,16 @@ graphsvc/static/vendor/cytoscape.min.js: node_modules/.installed
 translations: $(STAMP)
 	$(BIN)/pybabel compile -d graphsvc/translations
 
-# Browser tests drive Debian's Chromium (Playwright's own download does not work here).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing: install it (apt-get install chromium) for the browser tests"; exit 1; fi; }
+# Browser tests drive Debian's Chromium (Playwright's own download does not work here);
+# docker-compose validates docker-compose.yml without a Docker engine.
+test-tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	{ docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null 2>&1; } || missing="$$missing docker-compose"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing:$$missing (install with apt-get) for the browser and compose tests"; exit 1; fi; \
+	fi
 
 clean:
 	rm -rf $(VENV) node_modules graphsvc/static/vendor
