@@ -89,4 +89,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(cases_web.bp)
     app.register_blueprint(cases_api.bp)
+    from .web import network as network_web
+    from .web.api import network as network_api
+
+    app.register_blueprint(network_web.bp)
+    app.register_blueprint(network_api.bp)
     errors.init_app(app)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..graph import Graph
 from . import cases_bench as _cases_bench
-
+from . import network
 Step = Callable[[], Any]
 Factory = Callable[[Graph, dict[str, list[str]], random.Random], Step]
 
@@ -46,6 +46,7 @@ BENCHMARKS: dict[str, Factory] = {
     ),
     "bench.case_by_pseudonym": _query("bench.case_by_pseudonym", pseudonym=_one_of("cases")),
     "cases.create_link_api": _cases_bench.create_link_api,
+    **network.BENCHMARKS,
 }
 
 

@@ -13,6 +13,7 @@ from graphsvc.web.access import PUBLIC
 ANY = frozenset(model.ROLES)
 ADMIN = frozenset({"admin"})
 CASE = frozenset({"case_manager"})
+NETWORK = frozenset({"network", "coordination", "case_manager", "admin"})
 
 # endpoint: (roles admitted, sample path for a GET check or None when not a GET page)
 MATRIX: dict[str, tuple[frozenset, str | None]] = {
@@ -48,6 +49,20 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "api_cases.update_case": (CASE, None),
     "api_cases.create_link": (CASE, None),
     "api_cases.update_link": (CASE, None),
+    "network.page": (NETWORK, "/network/"),
+    "network.graph_json": (NETWORK, "/network/graph.json"),
+    "network.centrality_json": (NETWORK, "/network/centrality.json"),
+    "network.overlap": (NETWORK, "/network/overlap"),
+    "network.coverage": (NETWORK, "/network/coverage"),
+    "network.export": (NETWORK, "/network/export/gexf"),
+    "network.details_json": (NETWORK, None),
+    "network.ego_json": (NETWORK, None),
+    "network.path_json": (NETWORK, None),
+    "network.save_snapshot": (NETWORK, None),
+    "network.snapshot_json": (NETWORK, None),
+    "api_network.graph_view": (NETWORK, "/api/v1/network/graph"),
+    "api_network.centrality": (NETWORK, "/api/v1/network/centrality"),
+    "api_network.path": (NETWORK, None),
 }
 ROLE_SETS = [(), *[(role,) for role in model.ROLES]]
 

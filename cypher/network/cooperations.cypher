@@ -1,0 +1,4 @@
+// name: cooperations :many
+// Cooperations between organisations of one municipality (stored once per pair).
+MATCH (a:Actor {municipality_id: $municipality_id})-[c:COOPERATES_WITH]->(b:Actor)
+RETURN a.id AS source, b.id AS target, c.kind AS kind

@@ -1,0 +1,5 @@
+// name: get_snapshot :one
+// One saved view, only if it belongs to the given municipality.
+MATCH (s:Snapshot {id: $id})
+WHERE s.municipality_id = $municipality_id
+RETURN s {.id, .name, .filters_json, .positions_json, .layout, .created_by, .created_at} AS snapshot

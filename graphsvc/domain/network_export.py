@@ -1,0 +1,91 @@
+"""Exports of a network view ({nodes, edges} dicts): GraphML, GEXF (Gephi), CSV lists.
+
+Plain Python: networkx writes the XML formats; attributes are flattened to strings and
+numbers because both formats only carry scalars.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import networkx as nx
+
+NODE_COLUMNS = ("id", "type", "label", "kind", "category", "circle", "district_id",
+                "municipality_id")  # fmt: skip
+EDGE_COLUMNS = ("id", "source", "target", "type", "role", "kind")
+FORMATS = ("graphml", "gexf", "csv")
+
+
+def _scalar(value):
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return ";".join(map(str, value))
+    return str(value)
+
+
+def to_networkx(view: dict) -> nx.MultiDiGraph:
+    """The view as a directed multigraph; node and edge attributes as scalars."""
+    g = nx.MultiDiGraph()
+    for node in view["nodes"]:
+        attrs = {k: _scalar(v) for k, v in node.items() if k != "id" and v is not None}
+        g.add_node(node["id"], **attrs)
+    for edge in view["edges"]:
+        attrs = {k: _scalar(v) for k, v in edge.items()
+                 if k not in ("source", "target") and v is not None}  # fmt: skip
+        g.add_edge(edge["source"], edge["target"], key=edge["id"], **attrs)
+    return g
+
+
+def graphml(view: dict) -> bytes:
+    """GraphML document of the view."""
+    out = io.BytesIO()
+    nx.write_graphml(to_networkx(view), out, encoding="utf-8")
+    return out.getvalue()
+
+
+def gexf(view: dict) -> bytes:
+    """GEXF 1.2 document of the view (opens in Gephi)."""
+    g = to_networkx(view)
+    for _, data in g.nodes(data=True):
+        data.setdefault("label", "")
+    out = io.BytesIO()
+    nx.write_gexf(g, out, encoding="utf-8", version="1.2draft")
+    return out.getvalue()
+
+
+def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _safe_cell(_scalar(row.get(k, ""))) for k in columns})
+    return out.getvalue()
+
+
+def _safe_cell(value):
+    # A leading =, +, - or @ would be run as a formula by spreadsheet programs.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def nodes_csv(view: dict) -> str:
+    """The node list as CSV (one row per node)."""
+    return _csv(view["nodes"], NODE_COLUMNS)
+
+
+def edges_csv(view: dict) -> str:
+    """The edge list as CSV (one row per edge)."""
+    return _csv(view["edges"], EDGE_COLUMNS)
+
+
+def csv_zip(view: dict) -> bytes:
+    """nodes.csv and edges.csv in one zip archive."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("nodes.csv", nodes_csv(view))
+        archive.writestr("edges.csv", edges_csv(view))
+    return out.getvalue()

@@ -1,0 +1,63 @@
+"""JSON API of the network explorer: /api/v1/network/graph, /centrality, /path."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+from flask_login import current_user
+
+from ...services import network
+from ..access import roles_required
+from ..context import graph
+from ..network import VIEW_ROLES
+from ..network.routes import bad_request, filters_from_args, lang, municipality
+
+bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
+NRW_ROLES = ("coordination", "admin")
+
+
+@bp.get("/graph")
+@roles_required(*VIEW_ROLES)
+def graph_view():
+    """Filtered nodes and edges of the user's municipality; `scope=nrw` gives the
+    actor–working-group network of every municipality (coordination and admin only)."""
+    scope = request.args.get("scope", "municipality")
+    if scope not in ("municipality", "nrw"):
+        return bad_request(network.NetworkInputError({"scope": "municipality or nrw"}))
+    if scope == "nrw":
+        if not current_user.has_role(*NRW_ROLES):
+            return jsonify(
+                error={"status": 403, "message": "scope=nrw needs coordination or admin"}
+            ), 403
+        return jsonify(scope="nrw", **network.nrw_actor_groups(graph()))
+    net = network.load(graph(), municipality())
+    try:
+        filters = filters_from_args(net)
+    except network.NetworkInputError as exc:
+        return bad_request(exc)
+    return jsonify(scope="municipality", municipality_id=municipality(), filters=filters.as_dict(),
+                   **network.view(net, filters, lang()))  # fmt: skip
+
+
+@bp.get("/centrality")
+@roles_required(*VIEW_ROLES)
+def centrality():
+    """Betweenness and degree centrality of the organisations; brokers and isolates."""
+    try:
+        limit = int(request.args.get("limit", "20"))
+        if not 1 <= limit <= 1000:
+            raise ValueError
+    except ValueError:
+        return bad_request(network.NetworkInputError({"limit": "a number from 1 to 1000"}))
+    return jsonify(network.centrality(network.load(graph(), municipality()), limit))
+
+
+@bp.get("/path")
+@roles_required(*VIEW_ROLES)
+def path():
+    """Shortest paths between `source` and `target` organisations (ids)."""
+    args = request.args
+    try:
+        net = network.load(graph(), municipality())
+        return jsonify(network.shortest_paths(net, args.get("source", ""), args.get("target", "")))
+    except network.NetworkInputError as exc:
+        return bad_request(exc)

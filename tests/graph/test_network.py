@@ -1,0 +1,162 @@
+"""The network explorer's services on the Herne seeds, against the real embedded engine."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import networkx as nx
+import pytest
+
+from graphsvc.domain import network_export
+from graphsvc.services import network
+
+
+def _ids(view, node_type=None):
+    return {n["ref"] for n in view["nodes"] if node_type is None or n["type"] == node_type}
+
+
+def test_unfiltered_view_holds_every_directory_node_type_and_no_case(seeded):
+    view = network.filtered_graph(seeded, "herne", network.Filters())
+    types = {n["type"] for n in view["nodes"]}
+    assert types == set(network.NODE_TYPES)
+    assert "ki-herne" in _ids(view, "actor")
+    assert "hin" in _ids(view, "working_group")
+    text = repr(view)
+    assert "pseudonym" not in text
+    ids = {n["id"] for n in view["nodes"]}
+    assert len(ids) == len(view["nodes"])  # an offer may share its stored id with an actor
+    assert all(e["source"] in ids and e["target"] in ids for e in view["edges"])
+
+
+def test_filter_work_in_wanne_shows_only_matching_offers_and_their_providers(seeded):
+    filters = network.parse_filters({"topics": ["work"], "districts": ["wanne"]})
+    net = network.load(seeded, "herne")
+    view = network.view(net, filters)
+    offers = _ids(view, "offer")
+    assert offers
+    for oid in offers:
+        assert "work" in net.offers[oid]["topics"] and "wanne" in net.offers[oid]["districts"]
+    assert _ids(view, "actor") == {net.offers[o]["actor_id"] for o in offers}
+    assert _ids(view, "topic") == {"work"}
+    assert _ids(view, "district") == {"wanne"}
+
+
+def test_unknown_filter_values_are_refused_with_the_field_named():
+    with pytest.raises(network.NetworkInputError) as error:
+        network.parse_filters({"kinds": ["spaceship"], "circles": ["inner"]})
+    assert set(error.value.fields) == {"kinds"}
+
+
+def test_filter_by_working_group_keeps_only_its_members(seeded):
+    net = network.load(seeded, "herne")
+    view = network.view(net, network.Filters(working_groups=("fallkonferenz",)))
+    members = {m["actor_id"] for m in net.groups["fallkonferenz"]["members"]}
+    assert _ids(view, "actor") == members
+    assert _ids(view, "working_group") == {"fallkonferenz"}
+
+
+def test_centrality_ranks_the_kim_centre_as_broker_and_lists_the_seeded_isolates(seeded):
+    result = network.centrality(network.load(seeded, "herne"))
+    assert result["brokers"][0]["id"] == "ki-herne"
+    isolates = {r["id"] for r in result["isolates"]}
+    assert {"pflegeschule-ruhr", "nachhilfe-initiative-eickel", "mietertreff-roehlinghausen"} <= (
+        isolates
+    )
+
+
+def test_shortest_paths_run_through_groups_and_cooperations(seeded):
+    result = network.shortest_paths(network.load(seeded, "herne"), "drk-herne", "jobcenter-herne")
+    assert result["length"] == 2
+    assert result["paths"]
+    for path in result["paths"]:
+        assert path[0]["ref"] == "drk-herne" and path[-1]["ref"] == "jobcenter-herne"
+    assert all(e.split("|")[0] in ("member_of", "cooperates_with") for e in result["edge_ids"])
+
+
+def test_no_path_to_an_isolate_is_an_empty_answer(seeded):
+    result = network.shortest_paths(network.load(seeded, "herne"), "ki-herne", "pflegeschule-ruhr")
+    assert result == {"source": "ki-herne", "target": "pflegeschule-ruhr", "length": None,
+                      "paths": [], "edge_ids": []}  # fmt: skip
+
+
+def test_path_between_unknown_actors_names_both_fields(seeded):
+    with pytest.raises(network.NetworkInputError) as error:
+        network.shortest_paths(network.load(seeded, "herne"), "nope", "also-nope")
+    assert set(error.value.fields) == {"source", "target"}
+
+
+def test_ego_network_grows_with_hops(seeded):
+    net = network.load(seeded, "herne")
+    one = network.ego(net, "caritas-herne", 1)
+    two = network.ego(net, "caritas-herne", 2)
+    assert "caritas-herne" in _ids(one)
+    assert _ids(one) < _ids(two)
+    assert {"offer", "working_group"} <= {n["type"] for n in one["nodes"]}
+
+
+def test_overlap_matrix_is_symmetric_with_member_counts_on_the_diagonal(seeded):
+    result = network.overlap(network.load(seeded, "herne"))
+    matrix = result["matrix"]
+    assert all(matrix[i][j] == matrix[j][i] for i in range(len(matrix)) for j in range(len(matrix)))
+    assert [matrix[i][i] for i in range(len(matrix))] == [g["members"] for g in result["groups"]]
+    assert "pflegeschule-ruhr" in {a["id"] for a in result["actors_in_no_group"]}
+
+
+def test_coverage_counts_offers_per_topic_and_district(seeded):
+    net = network.load(seeded, "herne")
+    result = network.coverage(net, network.Filters())
+    t = [x["id"] for x in result["topics"]].index("work")
+    d = [x["id"] for x in result["districts"]].index("wanne")
+    expected = sum(1 for o in net.offers.values()
+                   if "work" in o["topics"] and "wanne" in o["districts"])  # fmt: skip
+    assert result["counts"][t][d] == expected > 0
+
+
+def test_snapshot_is_saved_listed_and_opened_only_in_its_municipality(seeded):
+    filters = network.Filters(topics=("work",), districts=("wanne",))
+    saved = network.save_snapshot(
+        seeded, name="HIN März", filters=filters, positions={"ki-herne": {"x": 1.5, "y": -2}},
+        layout="cose", user="netz", municipality_id="herne",
+    )  # fmt: skip
+    assert [s["id"] for s in network.list_snapshots(seeded, "herne")] == [saved["id"]]
+    opened = network.get_snapshot(seeded, saved["id"], "herne")
+    assert opened["filters"]["topics"] == ["work"]
+    assert opened["positions"] == {"ki-herne": {"x": 1.5, "y": -2.0}}
+    assert network.get_snapshot(seeded, saved["id"], "gen-001") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "positions", "field"),
+    [("", {}, "name"), ("x" * 81, {}, "name"), ("ok", [], "positions"),
+     ("ok", {"a": {"x": "1", "y": 2}}, "positions")],
+)  # fmt: skip
+def test_bad_snapshots_are_refused(seeded, name, positions, field):
+    with pytest.raises(network.NetworkInputError) as error:
+        network.save_snapshot(seeded, name=name, filters=network.Filters(), positions=positions,
+                              layout="cose", user="u", municipality_id="herne")  # fmt: skip
+    assert field in error.value.fields
+
+
+def test_gexf_export_reads_back_with_the_same_nodes_and_edges(seeded):
+    view = network.filtered_graph(seeded, "herne", network.Filters(topics=("work",)))
+    back = nx.read_gexf(io.BytesIO(network_export.gexf(view)))
+    assert set(back.nodes) == {n["id"] for n in view["nodes"]}
+    assert back.number_of_edges() == len(view["edges"])
+    assert {(u, v) for u, v in back.edges()} == {(e["source"], e["target"]) for e in view["edges"]}
+
+
+def test_graphml_and_csv_exports_hold_every_node_and_edge(seeded):
+    view = network.filtered_graph(seeded, "herne", network.Filters(districts=("wanne",)))
+    back = nx.read_graphml(io.BytesIO(network_export.graphml(view)))
+    assert set(back.nodes) == {n["id"] for n in view["nodes"]}
+    with zipfile.ZipFile(io.BytesIO(network_export.csv_zip(view))) as archive:
+        nodes = archive.read("nodes.csv").decode().splitlines()
+        edges = archive.read("edges.csv").decode().splitlines()
+    assert len(nodes) == len(view["nodes"]) + 1 and len(edges) == len(view["edges"]) + 1
+
+
+def test_nrw_actor_group_network_spans_every_municipality(seeded):
+    view = network.nrw_actor_groups(seeded)
+    assert {n["type"] for n in view["nodes"]} == {"actor", "working_group"}
+    assert "pseudonym" not in repr(view)
