@@ -94,4 +94,9 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(network_web.bp)
     app.register_blueprint(network_api.bp)
+    from .web import directory as directory_web
+    from .web.api import search as search_api
+
+    app.register_blueprint(directory_web.bp)
+    app.register_blueprint(search_api.bp)
     errors.init_app(app)

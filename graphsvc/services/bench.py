@@ -14,8 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from ..graph import Graph
+from . import backup as _backup
 from . import cases_bench as _cases_bench
 from . import network
+from . import search_bench as _search_bench
+
 Step = Callable[[], Any]
 Factory = Callable[[Graph, dict[str, list[str]], random.Random], Step]
 
@@ -47,6 +50,9 @@ BENCHMARKS: dict[str, Factory] = {
     "bench.case_by_pseudonym": _query("bench.case_by_pseudonym", pseudonym=_one_of("cases")),
     "cases.create_link_api": _cases_bench.create_link_api,
     **network.BENCHMARKS,
+    "search.referral_query": _search_bench.referral_query,
+    "search.referral_api": _search_bench.referral_api,
+    **_backup.BENCHMARKS,
 }
 
 
@@ -100,6 +106,10 @@ def format_table(report: dict[str, Any]) -> str:
     ]
     for name, r in report["results"].items():
         lines.append(f"{name:<48} {r['n']:>5} {r['p50']:>9.2f} {r['p95']:>9.2f} {r['max']:>9.2f}")
+    search = [report["results"].get(f"search.referral_{k}") for k in ("query", "api")]
+    if all(search):
+        ratio = search[1]["p95"] / search[0]["p95"]
+        lines.append(f"referral search API / bare query (p95): {ratio:.2f}")
     if report.get("generate_seconds"):
         lines.append(f"generated in {report['generate_seconds']:.1f} s")
     return "\n".join(lines)

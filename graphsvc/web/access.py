@@ -102,7 +102,9 @@ def init_app(app: Flask) -> None:
 
 def _deny(status: int):
     if request.path.startswith("/api/"):
-        message = _("Authentication required.") if status == 401 else _("Not allowed for your role.")
+        message = (
+            _("Authentication required.") if status == 401 else _("Not allowed for your role.")
+        )
         return jsonify(error={"status": status, "message": message}), status
     if status == 401:
         return redirect(url_for("auth.login", next=request.full_path))

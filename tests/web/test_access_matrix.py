@@ -14,6 +14,8 @@ ANY = frozenset(model.ROLES)
 ADMIN = frozenset({"admin"})
 CASE = frozenset({"case_manager"})
 NETWORK = frozenset({"network", "coordination", "case_manager", "admin"})
+SEARCH = frozenset({"case_manager", "coordination", "admin"})
+EDIT = frozenset({"admin", "directory_editor"})
 
 # endpoint: (roles admitted, sample path for a GET check or None when not a GET page)
 MATRIX: dict[str, tuple[frozenset, str | None]] = {
@@ -63,6 +65,19 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "api_network.graph_view": (NETWORK, "/api/v1/network/graph"),
     "api_network.centrality": (NETWORK, "/api/v1/network/centrality"),
     "api_network.path": (NETWORK, None),
+    "directory.referral_search": (SEARCH, "/search"),
+    "directory.index": (ANY, "/directory/"),
+    "directory.offer": (ANY, "/directory/offers/ki-kim-case-management"),
+    "directory.actor": (ANY, "/directory/actors/ki-herne"),
+    "directory.new_offer": (EDIT, "/directory/offers/new?actor=ki-herne"),
+    "directory.edit_offer": (EDIT, "/directory/offers/ki-kim-case-management/edit"),
+    "directory.retire_offer": (EDIT, None),
+    "directory.new_actor": (EDIT, "/directory/actors/new"),
+    "directory.edit_actor": (EDIT, "/directory/actors/ki-herne/edit"),
+    "directory.retire_actor": (EDIT, None),
+    "api_search.offers_search": (SEARCH, "/api/v1/offers/search?topics=housing"),
+    "api_search.offer": (ANY, "/api/v1/offers/ki-kim-case-management"),
+    "api_search.actor": (ANY, "/api/v1/actors/ki-herne"),
 }
 ROLE_SETS = [(), *[(role,) for role in model.ROLES]]
 

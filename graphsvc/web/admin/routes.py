@@ -31,7 +31,9 @@ def users():
     """List the municipality's users and create new ones (with a one-time password)."""
     choices = [
         (a["id"], a["name"])
-        for a in graph().query("accounts.actor_choices", municipality_id=current_user.municipality_id)
+        for a in graph().query(
+            "accounts.actor_choices", municipality_id=current_user.municipality_id
+        )
     ]
     form = UserForm()
     form.actor_id.choices = choices

@@ -69,8 +69,10 @@ def document() -> dict[str, Any]:
             operation: dict[str, Any] = {
                 "operationId": f"{rule.endpoint}.{method.lower()}",
                 "summary": (view.__doc__ or "").strip().splitlines()[0] if view.__doc__ else "",
-                "parameters": [{"name": arg, "in": "path", "required": True,
-                                "schema": {"type": "string"}} for arg in sorted(rule.arguments)],  # fmt: skip
+                "parameters": [
+                    {"name": arg, "in": "path", "required": True, "schema": {"type": "string"}}
+                    for arg in sorted(rule.arguments)
+                ],  # fmt: skip
                 "responses": {
                     "200": {"description": "OK"},
                     "400": {"description": "Invalid input: error.fields names each field and why"},

@@ -71,7 +71,9 @@ def logout():
 @login_required_any
 def profile():
     """The user's own page: password change and API tokens."""
-    tokens = [row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)]
+    tokens = [
+        row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)
+    ]
     return render_template(
         "auth/profile.html",
         password_form=PasswordChangeForm(),
@@ -101,7 +103,9 @@ def change_password():
             session.clear()
             flash(_("Password changed. Please log in with the new password."), "info")
             return redirect(url_for("auth.login"))
-    tokens = [row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)]
+    tokens = [
+        row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)
+    ]
     return render_template(
         "auth/profile.html", password_form=form, token_form=TokenForm(), revoke_form=RevokeForm(),
         tokens=tokens, new_token=None,

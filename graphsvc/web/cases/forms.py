@@ -103,7 +103,9 @@ class VersionedForm(ApiForm):
 
 
 class PhaseForm(VersionedForm):
-    phase = SelectField(_l("Phase"), choices=labelled(model.PHASES[:-1]), validators=[DataRequired()])
+    phase = SelectField(
+        _l("Phase"), choices=labelled(model.PHASES[:-1]), validators=[DataRequired()]
+    )
 
 
 class NeedForm(VersionedForm):
@@ -153,4 +155,3 @@ class CaseFilterForm(FlaskForm):
                         validators=[Optional()])  # fmt: skip
     topic = SelectField(_l("Need"), validators=[Optional()])
     overdue = BooleanField(_l("only overdue monitoring"))
-

@@ -87,8 +87,12 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
         "need_form": NeedForm(formdata=None, version=version),
         "consent_form": ConsentForm(formdata=None, version=version),
         "documents_form": DocumentsForm(formdata=None, version=version),
-        "link_form": LinkForm(formdata=None, version=version, offer_id=request.args.get("offer", ""),
-                              topic=request.args.get("topic")),  # fmt: skip
+        "link_form": LinkForm(
+            formdata=None,
+            version=version,
+            offer_id=request.args.get("offer", ""),
+            topic=request.args.get("topic"),
+        ),  # fmt: skip
         "status_form": LinkStatusForm(formdata=None, version=version),
     }
     defaults.update(forms)
@@ -115,7 +119,9 @@ def _apply(pseudonym: str, form_name: str, form, change):
         try:
             change(form)
         except cases.VersionConflict:
-            flash(_("Someone else changed this case meanwhile. Please check and try again."), "error")
+            flash(
+                _("Someone else changed this case meanwhile. Please check and try again."), "error"
+            )
             return _case_page(pseudonym, 409)
         except rules.CaseRuleError as exc:
             field = getattr(form, exc.field or "", None)

@@ -1,0 +1,27 @@
+// name: update_offer :write
+// Replace an offer's properties and links if it is still at $version, and record who changed what; no row means it changed meanwhile.
+MATCH (o:Offer {id: $offer_id})
+WHERE coalesce(o.version, 0) = $version
+OPTIONAL MATCH (o)-[old:COVERS|SERVES|AVAILABLE_IN|FOR]->()
+DELETE old
+WITH DISTINCT o
+SET o += $props, o.version = $version + 1
+CREATE (c:DirectoryChange {id: $change_id, at: $at, user_id: $user_id, username: $username,
+                           action: $action, changes: $changes})-[:CHANGED]->(o)
+WITH o
+OPTIONAL MATCH (t:Topic) WHERE t.id IN $topic_ids
+WITH o, collect(t) AS topics
+FOREACH (t IN topics | CREATE (o)-[:COVERS]->(t))
+WITH o
+OPTIONAL MATCH (d:District) WHERE d.id IN $district_ids
+WITH o, collect(d) AS districts
+FOREACH (d IN districts | CREATE (o)-[:SERVES]->(d))
+WITH o
+OPTIONAL MATCH (l:Language) WHERE l.id IN $language_ids
+WITH o, collect(l) AS languages
+FOREACH (l IN languages | CREATE (o)-[:AVAILABLE_IN]->(l))
+WITH o
+OPTIONAL MATCH (g:TargetGroup) WHERE g.id IN $target_group_ids
+WITH o, collect(g) AS groups
+FOREACH (g IN groups | CREATE (o)-[:FOR]->(g))
+RETURN o.id AS id, o.version AS version

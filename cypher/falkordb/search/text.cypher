@@ -1,0 +1,11 @@
+// name: text :many
+// Offers and organisations of a municipality matching the full-text query $text, best first.
+CALL db.idx.fulltext.queryNodes('Offer', $text) YIELD node, score
+WITH node AS n, score
+WHERE n.municipality_id = $municipality_id
+RETURN 'offer' AS kind, n.id AS id, n.name AS name, n.valid_until AS valid_until, score
+UNION ALL
+CALL db.idx.fulltext.queryNodes('Actor', $text) YIELD node, score
+WITH node AS n, score
+WHERE n.municipality_id = $municipality_id
+RETURN 'actor' AS kind, n.id AS id, n.name AS name, null AS valid_until, score

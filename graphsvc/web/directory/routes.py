@@ -1,0 +1,477 @@
+"""Views of the directory and the referral search; every list scoped to the user's municipality."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, get_translations
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.exceptions import Forbidden, NotFound
+
+from ...domain import ranking
+from ...services import directory, search
+from ..access import roles_required
+from ..context import graph
+from . import DIRECTORY_ROLES, EDIT_ROLES, SEARCH_ROLES, bp
+from .forms import (
+    CATEGORY_LABELS,
+    CIRCLE_LABELS,
+    GENDER_LABELS,
+    ActorForm,
+    DirectoryFilterForm,
+    OfferForm,
+    ReferralSearchForm,
+    RetireForm,
+)
+
+
+def today() -> str:
+    """Today as an ISO date: what 'valid' and 'expired' are measured against."""
+    return date.today().isoformat()
+
+
+def lang() -> str:
+    """The interface language, for vocabulary names."""
+    return "en" if str(get_locale() or "de") == "en" else "de"
+
+
+def municipality() -> str:
+    """The user's municipality; users without one have no directory to search."""
+    if not current_user.municipality_id:
+        raise Forbidden()
+    return current_user.municipality_id
+
+
+def names(vocab: dict[str, list[dict]], language: str) -> dict[str, dict[str, str]]:
+    """Id → display name per vocabulary, in the interface language."""
+    key = "name_en" if language == "en" else "name_de"
+    return {
+        kind: {i["id"]: i.get(key) or i.get("name") or i["id"] for i in items}
+        for kind, items in vocab.items()
+    }
+
+
+def _list(ids: list[str], lookup: dict[str, str]) -> str:
+    return ", ".join(lookup.get(i, i) for i in ids)
+
+
+class Translator:
+    """gettext with one catalogue lookup per message and request: explaining 20 rows calls
+    it a few hundred times, and Flask-Babel's own gettext looks the catalogue up each time."""
+
+    def __init__(self) -> None:
+        self.catalogue = get_translations()
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, msgid: str, **values: Any) -> str:
+        text = self.seen.get(msgid)
+        if text is None:
+            text = self.seen[msgid] = self.catalogue.ugettext(msgid)
+        return text % values if values else text
+
+
+def _reason(reason: dict[str, Any], named: dict[str, dict[str, str]], _: Translator) -> str:
+    if reason["criterion"] == "age":
+        low, high = reason.get("age_min"), reason.get("age_max")
+        if low is not None and high is not None:
+            return _("only for ages %(low)s to %(high)s", low=low, high=high)
+        if low is not None:
+            return _("only from age %(low)s", low=low)
+        return _("only up to age %(high)s", high=high)
+    if reason["criterion"] == "gender":
+        allowed = ", ".join(str(GENDER_LABELS.get(g, g)) for g in reason["allowed"])
+        return _("only for: %(genders)s", genders=allowed)
+    return _(
+        "only for residence status: %(statuses)s",
+        statuses=_list(reason["allowed"], named["residence_statuses"]),
+    )
+
+
+def explain(
+    row: ranking.Row, named: dict[str, dict[str, str]], _: Translator | None = None
+) -> list[dict[str, Any]]:
+    """The reasons of one row as sentences in the interface language, with their points."""
+    _ = _ or Translator()
+    out = []
+    for item in row.explanation:
+        factor, text = item["factor"], ""
+        if factor == "needs":
+            covered = _list(item["covered"], named["topics"])
+            text = _("Covers %(covered)s", covered=covered)
+            if item["missing"]:
+                text += " · " + _(
+                    "not: %(missing)s", missing=_list(item["missing"], named["topics"])
+                )
+        elif factor == "language":
+            if item["matched"]:
+                text = _(
+                    "Counselling in %(languages)s",
+                    languages=_list(item["matched"], named["languages"]),
+                )
+            else:
+                text = _(
+                    "None of the client's languages (offered: %(offered)s)",
+                    offered=_list(item["offered"], named["languages"]),
+                )
+        elif factor == "location":
+            text = {
+                "same": _("Serves the client's district"),
+                "neighbour": _("Serves a neighbouring district"),
+                "elsewhere": _("Elsewhere in the city"),
+            }[item["where"]]
+        elif factor == "eligibility":
+            if not item["eligible"]:
+                text = _(
+                    "Not eligible: %(reasons)s",
+                    reasons="; ".join(_reason(r, named, _) for r in item["reasons"]),
+                )
+            elif item["unchecked"]:
+                labels = {
+                    "age": _("age"),
+                    "gender": _("gender"),
+                    "residence_status": _("residence status"),
+                }
+                text = _(
+                    "Eligible as far as stated; please check: %(criteria)s",
+                    criteria=", ".join(labels[c] for c in item["unchecked"]),
+                )
+            else:
+                text = _("Eligible")
+        elif factor == "waiting":
+            if item["days"] is None:
+                text = _("Waiting time unknown")
+            elif item["days"] == 0:
+                text = _("No waiting time")
+            else:
+                text = _("Waiting time about %(days)s days", days=item["days"])
+        elif factor == "acceptance":
+            if item["rate"] is None:
+                text = _("Too few decided referrals to tell (%(decided)s)", decided=item["decided"])
+            else:
+                text = _(
+                    "%(accepted)s of %(decided)s referrals by colleagues accepted",
+                    accepted=item["accepted"],
+                    decided=item["decided"],
+                )
+        elif factor == "target_group":
+            text = (
+                _("Made for the client's target group")
+                if item["fits"]
+                else _("Not specifically for the client's target group")
+            )
+        elif factor == "text":
+            text = (
+                _("Matches the free text") if item["matches"] else _("Does not match the free text")
+            )
+        out.append({"factor": factor, "points": row.points.get(factor, 0.0), "text": text})
+    return out
+
+
+@bp.get("/search")
+@roles_required(*SEARCH_ROLES)
+def referral_search():
+    """The referral search: needs and client attributes in, explained ranked offers out."""
+    vocab = search.vocabulary(graph(), municipality())
+    form = ReferralSearchForm(request.args).fill(vocab, lang())
+    named = names(vocab, lang())
+    result, rows, status = None, [], 200
+    if request.args:
+        if form.validate():
+            try:
+                criteria = search.parse_criteria(request.args.to_dict(flat=False), vocab)
+                result = search.referral(graph(), municipality(), criteria, today())
+            except search.InvalidSearch as exc:
+                for name, why in exc.fields.items():
+                    getattr(form, name, form.q).errors = [why]  # type: ignore[union-attr]
+                status = 400
+        else:
+            status = 400
+    if result is not None:
+        tr = Translator()
+        rows = [{"row": row, "reasons": explain(row, named, tr)} for row in result.rows]
+    return (
+        render_template(
+            "directory/search.html",
+            form=form,
+            result=result,
+            rows=rows,
+            named=named,
+            category_labels=CATEGORY_LABELS,
+            circle_labels=CIRCLE_LABELS,
+        ),
+        status,
+    )
+
+
+@bp.get("/directory/")
+@roles_required(*DIRECTORY_ROLES)
+def index():
+    """Offers and organisations of the municipality, filtered; free text across both."""
+    vocab = search.vocabulary(graph(), municipality())
+    form = DirectoryFilterForm(request.args).fill(vocab, lang())
+    named = names(vocab, lang())
+    status, offers, actors, hits = 200, [], [], None
+    if form.validate():
+        offers = directory.list_offers(
+            graph(),
+            municipality(),
+            today(),
+            topic_id=form.topic.data or None,
+            district_id=form.district.data or None,
+            category=form.category.data or None,
+            include_expired=form.include_expired.data,
+        )
+        actors = directory.list_actors(graph(), municipality())
+        if form.q.data:
+            hits = search.text_search(graph(), municipality(), form.q.data)
+            for hit in hits:
+                hit["expired"] = directory.is_expired(hit.get("valid_until"), today())
+    else:
+        status = 400
+    return (
+        render_template(
+            "directory/index.html",
+            form=form,
+            offers=offers,
+            actors=actors,
+            hits=hits,
+            named=named,
+            category_labels=CATEGORY_LABELS,
+        ),
+        status,
+    )
+
+
+@bp.get("/directory/offers/<offer_id>")
+@roles_required(*DIRECTORY_ROLES)
+def offer(offer_id: str):
+    """Everything about one offer: what, for whom, where, languages, validity, contact."""
+    found = directory.get_offer(graph(), offer_id, today())
+    if found is None:
+        raise NotFound()
+    vocab = search.vocabulary(graph(), found["offer"].get("municipality_id") or "")
+    editable = current_user.has_role(*EDIT_ROLES) and (
+        found["offer"].get("municipality_id") == current_user.municipality_id
+    )
+    retire = None
+    if editable:
+        retire = RetireForm(formdata=None, last_day=date.today())
+        retire.version.data = str(found["offer"].get("version") or 0)
+    return render_template(
+        "directory/offer.html",
+        editable=editable,
+        retire=retire,
+        history=directory.history(graph(), offer_id) if editable else [],
+        d=found,
+        o=found["offer"],
+        named=names(vocab, lang()),
+        lang=lang(),
+        category_labels=CATEGORY_LABELS,
+        circle_labels=CIRCLE_LABELS,
+        gender_labels=GENDER_LABELS,
+    )
+
+
+@bp.get("/directory/actors/<actor_id>")
+@roles_required(*DIRECTORY_ROLES)
+def actor(actor_id: str):
+    """Everything about one organisation: offers, working groups, partners, contact."""
+    found = directory.get_actor(graph(), actor_id, today())
+    if found is None:
+        raise NotFound()
+    editable = current_user.has_role(*EDIT_ROLES) and (
+        found["actor"].get("municipality_id") == current_user.municipality_id
+    )
+    retire = None
+    if editable:
+        retire = RetireForm(formdata=None, last_day=date.today())
+        retire.version.data = str(found["actor"].get("version") or 0)
+    return render_template(
+        "directory/actor.html",
+        editable=editable,
+        retire=retire,
+        history=directory.history(graph(), actor_id) if editable else [],
+        d=found,
+        a=found["actor"],
+        category_labels=CATEGORY_LABELS,
+    )
+
+
+@bp.app_template_filter("names_in")
+def names_in(ids: list[str], lookup: dict[str, str], sep: str = ", ") -> str:
+    """Ids as their display names, joined (for vocabulary lists in templates)."""
+    return sep.join(lookup.get(i, i) for i in ids or [])
+
+
+def _editor() -> dict[str, Any]:
+    return {"id": current_user.id, "username": current_user.username}
+
+
+def _offer_form(vocab: dict[str, list[dict]]) -> OfferForm:
+    return OfferForm().fill(vocab, lang())
+
+
+@bp.route("/directory/offers/new", methods=["GET", "POST"])
+@roles_required(*EDIT_ROLES)
+def new_offer():
+    """Create an offer of an organisation (?actor=<id>) of the editor's municipality."""
+    actor_id = request.args.get("actor", "")
+    found = directory.get_actor(graph(), actor_id, today()) if actor_id else None
+    if found is None or found["actor"].get("municipality_id") != municipality():
+        raise NotFound()
+    vocab = search.vocabulary(graph(), municipality())
+    form = _offer_form(vocab)
+    if form.validate_on_submit():
+        offer_id = directory.create_offer(graph(), _editor(), actor_id, form.values())
+        flash(_("Offer created."), "ok")
+        return redirect(url_for("directory.offer", offer_id=offer_id))
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "directory/edit_offer.html", form=form, actor=found["actor"], offer=None
+    ), status
+
+
+@bp.route("/directory/offers/<offer_id>/edit", methods=["GET", "POST"])
+@roles_required(*EDIT_ROLES)
+def edit_offer(offer_id: str):
+    """Change an offer; a change made meanwhile by someone else is never overwritten."""
+    found = directory.get_offer(graph(), offer_id, today())
+    if found is None or found["offer"].get("municipality_id") != municipality():
+        raise NotFound()
+    vocab = search.vocabulary(graph(), municipality())
+    if request.method == "POST":
+        form = _offer_form(vocab)
+    else:
+        data = directory.offer_form_data(found)
+        for key in ("valid_from", "valid_until"):
+            data[key] = date.fromisoformat(data[key]) if data.get(key) else None
+        form = OfferForm(data=data).fill(vocab, lang())
+        form.version.data = str(found["offer"].get("version") or 0)
+    status = 200
+    if form.validate_on_submit():
+        version = form.version.data or ""
+        if not version.isdigit():
+            form.version.errors = [_("The form is out of date; please reload the page.")]
+        else:
+            try:
+                directory.update_offer(
+                    graph(), _editor(), offer_id, int(version), form.values(), today()
+                )
+            except directory.DirectoryConflict:
+                flash(_("Someone else changed this offer meanwhile; please check and save again."),
+                      "error")  # fmt: skip
+                return redirect(url_for("directory.edit_offer", offer_id=offer_id))
+            flash(_("Offer saved."), "ok")
+            return redirect(url_for("directory.offer", offer_id=offer_id))
+        status = 400
+    elif request.method == "POST":
+        status = 400
+    return render_template(
+        "directory/edit_offer.html", form=form, actor=found["actor"], offer=found["offer"]
+    ), status
+
+
+@bp.post("/directory/offers/<offer_id>/retire")
+@roles_required(*EDIT_ROLES)
+def retire_offer(offer_id: str):
+    """End an offer on a given last day; it stays in the directory, flagged as expired."""
+    found = directory.get_offer(graph(), offer_id, today())
+    if found is None or found["offer"].get("municipality_id") != municipality():
+        raise NotFound()
+    form = RetireForm()
+    version = form.version.data or ""
+    if not form.validate_on_submit() or not version.isdigit():
+        flash(_("Please give the last day as a date."), "error")
+        return redirect(url_for("directory.offer", offer_id=offer_id))
+    try:
+        directory.retire_offer(
+            graph(), _editor(), offer_id, int(version), form.last_day.data.isoformat()
+        )
+    except directory.DirectoryConflict:
+        flash(_("Someone else changed this offer meanwhile; please check and save again."), "error")
+    else:
+        flash(_("The offer ends on %(date)s.", date=form.last_day.data.isoformat()), "ok")
+    return redirect(url_for("directory.offer", offer_id=offer_id))
+
+
+def _changed_meanwhile() -> str:
+    """The conflict message of the organisation forms."""
+    return _("Someone else changed this organisation meanwhile; please check and save again.")
+
+
+@bp.route("/directory/actors/new", methods=["GET", "POST"])
+@roles_required(*EDIT_ROLES)
+def new_actor():
+    """Create an organisation in the editor's municipality."""
+    vocab = search.vocabulary(graph(), municipality())
+    form = ActorForm().fill(vocab)
+    if form.validate_on_submit():
+        actor_id = directory.create_actor(graph(), _editor(), municipality(), form.values())
+        flash(_("Organisation created."), "ok")
+        return redirect(url_for("directory.actor", actor_id=actor_id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("directory/edit_actor.html", form=form, actor=None), status
+
+
+@bp.route("/directory/actors/<actor_id>/edit", methods=["GET", "POST"])
+@roles_required(*EDIT_ROLES)
+def edit_actor(actor_id: str):
+    """Change an organisation; a change made meanwhile by someone else is never overwritten."""
+    found = directory.get_actor(graph(), actor_id, today())
+    if found is None or found["actor"].get("municipality_id") != municipality():
+        raise NotFound()
+    vocab = search.vocabulary(graph(), municipality())
+    if request.method == "POST":
+        form = ActorForm().fill(vocab)
+    else:
+        form = ActorForm(data=directory.actor_form_data(found)).fill(vocab)
+        form.version.data = str(found["actor"].get("version") or 0)
+    status = 200
+    if form.validate_on_submit():
+        version = form.version.data or ""
+        if version.isdigit():
+            try:
+                directory.update_actor(
+                    graph(), _editor(), actor_id, int(version), form.values(), today()
+                )
+            except directory.DirectoryConflict:
+                flash(_changed_meanwhile(), "error")
+                return redirect(url_for("directory.edit_actor", actor_id=actor_id))
+            flash(_("Organisation saved."), "ok")
+            return redirect(url_for("directory.actor", actor_id=actor_id))
+        form.version.errors = [_("The form is out of date; please reload the page.")]
+        status = 400
+    elif request.method == "POST":
+        status = 400
+    return render_template("directory/edit_actor.html", form=form, actor=found["actor"]), status
+
+
+@bp.post("/directory/actors/<actor_id>/retire")
+@roles_required(*EDIT_ROLES)
+def retire_actor(actor_id: str):
+    """Retire an organisation after a last day; its running offers end that day too."""
+    found = directory.get_actor(graph(), actor_id, today())
+    if found is None or found["actor"].get("municipality_id") != municipality():
+        raise NotFound()
+    form = RetireForm()
+    version = form.version.data or ""
+    if not form.validate_on_submit() or not version.isdigit():
+        flash(_("Please give the last day as a date."), "error")
+        return redirect(url_for("directory.actor", actor_id=actor_id))
+    try:
+        ended = directory.retire_actor(
+            graph(), _editor(), actor_id, int(version), form.last_day.data.isoformat()
+        )
+    except directory.DirectoryConflict:
+        flash(_changed_meanwhile(), "error")
+    else:
+        message = _(
+            "The organisation is retired; %(n)s running offers end on %(date)s.",
+            n=ended,
+            date=form.last_day.data.isoformat(),
+        )
+        flash(message, "ok")
+    return redirect(url_for("directory.actor", actor_id=actor_id))

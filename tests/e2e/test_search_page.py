@@ -1,0 +1,56 @@
+"""The referral search in headless Chromium: a case manager's "Wohnen + Arbeit, Sodingen,
+Arabisch" on the Herne seeds, from the form to the offer page."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from graphsvc.config import from_env
+from graphsvc.graph import connect
+from graphsvc.graph.embedded import socket_path
+from graphsvc.services import accounts
+from tests.e2e.conftest import login
+
+PASSWORD = "vermittlung-passwort-123"
+
+
+@pytest.fixture(scope="module")
+def case_manager(live_server, tmp_path_factory):
+    """A case manager of Caritas Herne in the running app's graph."""
+    data = sorted(tmp_path_factory.getbasetemp().glob("live*"))[0]
+    graph = connect(from_env({"GRAPHSVC_DATA_DIR": str(data)}),
+                    f"unix://{socket_path(data.resolve())}")  # fmt: skip
+    username = f"cm.{uuid.uuid4().hex[:6]}"
+    accounts.create_user(graph, username, "CM Test", "caritas-herne", ["case_manager"], PASSWORD)
+    graph.close()
+    return username
+
+
+def test_case_manager_searches_housing_and_work_in_sodingen_in_arabic(
+    live_server, page, case_manager
+):
+    login(page, live_server, case_manager, PASSWORD)
+    page.goto(live_server + "/")
+    page.get_by_role("link", name="Vermittlungssuche").click()
+    page.select_option("#topics", ["housing", "work"])
+    page.select_option("#district", "sodingen")
+    page.select_option("#languages", ["ar"])
+    page.get_by_role("button", name="Suchen").click()
+    rows = page.locator("#results tbody tr")
+    assert rows.count() >= 5
+    first = rows.first.inner_text()
+    assert "Deckt Wohnen, Arbeit ab" in first or "Deckt Arbeit, Wohnen ab" in first
+    assert "Beratung in Arabisch" in first
+    assert "Bedient den Stadtbezirk der Person" in first
+    assert page.locator("#help-network li").count() == 1
+    rows.first.locator("a").first.click()
+    assert page.locator("h1").inner_text()
+    assert "Sprachen" in page.locator("dl.facts").inner_text()
+
+
+def test_empty_needs_give_a_form_error_in_the_browser(live_server, page, case_manager):
+    login(page, live_server, case_manager, PASSWORD)
+    page.goto(live_server + "/search?district=sodingen")
+    assert page.locator(".field.has-error ul.errors").first.is_visible()

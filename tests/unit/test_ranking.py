@@ -1,0 +1,224 @@
+"""The referral ranking rules, without a database."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphsvc.domain import ranking as r
+from graphsvc.services.search import InvalidSearch, fulltext_query, parse_criteria
+
+
+def candidate(oid, covered, **kw):
+    offer = {"id": oid, "name": kw.pop("name", oid), "waiting_days": kw.pop("waiting_days", 0)}
+    for key in ("age_min", "age_max", "genders", "residence_statuses"):
+        if key in kw:
+            offer[key] = kw.pop(key)
+    return {
+        "offer": offer,
+        "actor": {"id": "a", "name": "A"},
+        "covered": covered,
+        "languages": kw.pop("languages", ["de"]),
+        "districts": kw.pop("districts", ["d1"]),
+        "target_groups": kw.pop("target_groups", []),
+        "accepted": kw.pop("accepted", 0),
+        "decided": kw.pop("decided", 0),
+    }
+
+
+CLIENT = r.Client(topic_ids=("housing", "work"), district_id="d1", neighbour_ids=frozenset({"d2"}))
+
+
+def test_offer_covering_both_needs_beats_one_covering_a_single_need():
+    rows, _ = r.rank(
+        [candidate("one", ["housing"]), candidate("both", ["housing", "work"])], CLIENT
+    )
+    assert [row.offer["id"] for row in rows] == ["both", "one"]
+    assert rows[0].points["needs"] == r.WEIGHT_NEEDS
+    assert rows[1].points["needs"] == r.WEIGHT_NEEDS / 2
+
+
+def test_same_district_beats_neighbour_beats_elsewhere():
+    rows, _ = r.rank(
+        [
+            candidate("far", ["housing"], districts=["d9"]),
+            candidate("near", ["housing"], districts=["d2"]),
+            candidate("here", ["housing"], districts=["d1", "d9"]),
+        ],
+        CLIENT,
+    )
+    assert [row.offer["id"] for row in rows] == ["here", "near", "far"]
+    assert [e["where"] for row in rows for e in row.explanation if e["factor"] == "location"] == [
+        "same", "neighbour", "elsewhere"
+    ]  # fmt: skip
+
+
+def test_language_match_is_explained_and_scored():
+    client = r.Client(topic_ids=("housing",), languages=("ar",))
+    rows, _ = r.rank(
+        [candidate("de", ["housing"]), candidate("ar", ["housing"], languages=["de", "ar"])], client
+    )
+    assert rows[0].offer["id"] == "ar"
+    language = next(e for e in rows[0].explanation if e["factor"] == "language")
+    assert language["matched"] == ["ar"]
+    assert rows[0].score - rows[1].score == r.WEIGHT_LANGUAGE
+
+
+@pytest.mark.parametrize(
+    ("restriction", "client", "reason"),
+    [
+        ({"age_min": 18, "age_max": 26}, {"age": 40}, "age"),
+        ({"age_min": 27}, {"age": 17}, "age"),
+        ({"genders": ["female"]}, {"gender": "male"}, "gender"),
+        (
+            {"residence_statuses": ["eu-citizen"]},
+            {"residence_status": "tolerated"},
+            "residence_status",
+        ),
+    ],
+)
+def test_ineligible_offer_is_excluded_unless_asked_and_then_marked(restriction, client, reason):
+    who = r.Client(topic_ids=("housing",), **client)
+    offers = [candidate("open", ["housing"]), candidate("closed", ["housing"], **restriction)]
+    rows, eligible = r.rank(offers, who)
+    assert [row.offer["id"] for row in rows] == ["open"]
+    rows, _ = r.rank(offers, who, include_ineligible=True)
+    assert [row.offer["id"] for row in rows] == ["open", "closed"]
+    assert rows[1].eligible is False
+    assert rows[1].ineligible_reasons[0]["criterion"] == reason
+
+
+def test_criteria_the_client_did_not_state_are_not_checked_and_earn_half():
+    rows, _ = r.rank([candidate("young", ["housing"], age_min=18, age_max=26)], CLIENT)
+    assert rows[0].eligible
+    assert rows[0].points["eligibility"] == r.WEIGHT_ELIGIBILITY / 2
+    assert next(e for e in rows[0].explanation if e["factor"] == "eligibility")["unchecked"] == [
+        "age"
+    ]
+
+
+def test_acceptance_rate_counts_only_with_enough_decided_links():
+    assert r.acceptance_rate(2, 2) is None
+    assert r.acceptance_rate(3, 4) == 0.75
+    rows, _ = r.rank(
+        [
+            candidate("few", ["housing"], accepted=2, decided=2),
+            candidate("good", ["housing"], accepted=9, decided=10),
+        ],
+        CLIENT,
+    )
+    assert rows[0].offer["id"] == "good"
+    assert rows[0].acceptance == {"accepted": 9, "decided": 10, "rate": 0.9}
+
+
+def test_shorter_waiting_time_ranks_higher_and_fades_at_the_horizon():
+    rows, _ = r.rank(
+        [
+            candidate("slow", ["housing"], waiting_days=90),
+            candidate("fast", ["housing"], waiting_days=0),
+        ],
+        CLIENT,
+    )
+    assert [row.offer["id"] for row in rows] == ["fast", "slow"]
+    assert rows[1].points["waiting"] == 0
+
+
+def test_equal_scores_are_ordered_by_name_then_id():
+    rows, _ = r.rank(
+        [candidate("b", ["housing"], name="B"), candidate("a", ["housing"], name="A")], CLIENT
+    )
+    assert [row.offer["id"] for row in rows] == ["a", "b"]
+
+
+def test_limit_cuts_the_list():
+    offers = [candidate(f"o{k}", ["housing"]) for k in range(30)]
+    rows, eligible = r.rank(offers, CLIENT, limit=20)
+    assert len(rows) == 20 and len(eligible) == 30
+
+
+def test_help_network_takes_the_fewest_offers_covering_all_needs():
+    client = r.Client(topic_ids=("a", "b", "c", "d"))
+    offers = [
+        candidate("ab", ["a", "b"], waiting_days=0),
+        candidate("a", ["a"]),
+        candidate("b", ["b"]),
+        candidate("c", ["c"]),
+        candidate("cd", ["c", "d"], waiting_days=30),
+        candidate("bcd", ["b", "c", "d"], waiting_days=50),
+    ]
+    _, eligible = r.rank(offers, client)
+    proposal = r.help_network(eligible, client.topic_ids)
+    # Greedy would start with bcd and need two offers as well; both pairs cover a..d:
+    # {ab, cd} and {ab, bcd} and {a, bcd}; the highest total score wins.
+    assert len(proposal["offers"]) == 2
+    assert set().union(*(row.covered for row in proposal["offers"])) == {"a", "b", "c", "d"}
+    assert proposal["uncovered"] == []
+
+
+def test_help_network_names_needs_no_offer_covers():
+    client = r.Client(topic_ids=("a", "z"))
+    _, eligible = r.rank([candidate("a", ["a"])], client)
+    proposal = r.help_network(eligible, client.topic_ids)
+    assert [row.offer["id"] for row in proposal["offers"]] == ["a"]
+    assert proposal["uncovered"] == ["z"]
+
+
+def test_help_network_of_nothing_is_empty():
+    assert r.help_network([], ("a",)) == {"offers": [], "uncovered": ["a"], "method": "greedy"}
+
+
+VOCAB = {
+    "topics": [{"id": "housing"}, {"id": "work"}],
+    "districts": [{"id": "sodingen"}],
+    "languages": [{"id": "ar"}, {"id": "de"}],
+    "residence_statuses": [{"id": "tolerated"}],
+    "target_groups": [{"id": "refugees"}],
+}
+
+
+def test_search_input_is_parsed_from_lists_and_comma_separated_values():
+    criteria = parse_criteria(
+        {"topics": ["housing,work"], "district": "sodingen", "languages": ["ar"], "age": "30"},
+        VOCAB,
+    )
+    assert criteria.topic_ids == ("housing", "work")
+    assert criteria.languages == ("ar",) and criteria.age == 30
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        ({}, "topics"),
+        ({"topics": "nope"}, "topics"),
+        ({"topics": ",".join(f"t{k}" for k in range(11))}, "topics"),
+        ({"topics": "housing", "district": "x' OR 1=1"}, "district"),
+        ({"topics": "housing", "age": "121"}, "age"),
+        ({"topics": "housing", "age": "-1"}, "age"),
+        ({"topics": "housing", "age": "zwölf"}, "age"),
+        ({"topics": "housing", "q": "x" * 201}, "q"),
+        ({"topics": "housing", "languages": "<script>"}, "languages"),
+        ({"topics": "housing", "gender": "robot"}, "gender"),
+        ({"topics": "housing", "limit": "51"}, "limit"),
+        (
+            {"topics": "housing", "residence_status": "MATCH (n) DETACH DELETE n"},
+            "residence_status",
+        ),
+    ],
+)
+def test_bad_search_input_names_the_field(args, field):
+    with pytest.raises(InvalidSearch) as caught:
+        parse_criteria(args, VOCAB)
+    assert field in caught.value.fields
+
+
+def test_fulltext_query_keeps_only_words_and_adds_prefix_and_typo_terms():
+    assert fulltext_query("Wohnung", "falkordb") == "(wohnung|wohnung*|%wohnung%)"
+    assert fulltext_query("Wohnung", "neo4j") == "(wohnung OR wohnung* OR wohnung~1)"
+    assert (
+        fulltext_query("Job Wohnung", "neo4j")
+        == "(job OR job*) AND (wohnung OR wohnung* OR wohnung~1)"
+    )
+    assert (
+        fulltext_query("') CALL db.labels() //* -@{}", "falkordb")
+        == "(call|call*|%call%) (db|db*) (labels|labels*|%labels%)"
+    )
+    assert fulltext_query("*** %% ~", "neo4j") is None
