@@ -99,4 +99,10 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(directory_web.bp)
     app.register_blueprint(search_api.bp)
+    from .web.api import hsds as hsds_api
+
+    app.register_blueprint(hsds_api.bp)
+    from .web import io as io_web
+
+    app.register_blueprint(io_web.bp)
     errors.init_app(app)

@@ -240,6 +240,11 @@ from .commands import users as _users  # noqa: E402
 cli.add_command(_users.user)
 cli.add_command(_users.token)
 cli.add_command(_cases.purge)
+from .commands import io as _io  # noqa: E402
+
+for _command in _io.COMMANDS:
+    cli.add_command(_command)
+
 
 def main() -> None:
     """Entry point: run the command; known faults print one line, not a traceback."""

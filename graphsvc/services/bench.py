@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..graph import Graph
+from . import backup as _backup
 from . import cases_bench as _cases_bench
 from . import network
 from . import search_bench as _search_bench
@@ -51,6 +52,7 @@ BENCHMARKS: dict[str, Factory] = {
     **network.BENCHMARKS,
     "search.referral_query": _search_bench.referral_query,
     "search.referral_api": _search_bench.referral_api,
+    **_backup.BENCHMARKS,
 }
 
 

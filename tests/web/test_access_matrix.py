@@ -78,6 +78,12 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "api_search.offers_search": (SEARCH, "/api/v1/offers/search?topics=housing"),
     "api_search.offer": (ANY, "/api/v1/offers/ki-kim-case-management"),
     "api_search.actor": (ANY, "/api/v1/actors/ki-herne"),
+    "io.upload": (EDIT, "/import/"),
+    "io.confirm": (EDIT, None),
+    "io.template_xlsx": (EDIT, "/import/template.xlsx"),
+    "io.template_csv": (EDIT, "/import/template.csv"),
+    "api_hsds.services": (ANY, "/api/v1/hsds/services"),
+    "api_hsds.organizations": (ANY, "/api/v1/hsds/organizations"),
 }
 ROLE_SETS = [(), *[(role,) for role in model.ROLES]]
 

@@ -107,3 +107,18 @@ def test_parallel_support_warning_in_the_form_then_confirmed_with_reason(app, au
     assert saved.status_code == 302
     assert client.get(location).get_data(as_text=True).count("data-link=") == 2
     assert pseudonym
+
+
+def test_search_from_a_case_offers_to_link_each_result_back(app, auth):
+    client = app.test_client()
+    auth.login(client, actor="caritas-herne")
+    location = open_via_form(client, auth).headers["Location"]
+    pseudonym = location.rsplit("/", 1)[1]
+    page = client.get(location).get_data(as_text=True)
+    search_url = re.search(r'href="(/search\?[^"]+)"', page).group(1).replace("&amp;", "&")
+    assert "topics=housing" in search_url and "district=wanne" in search_url
+    results = client.get(search_url).get_data(as_text=True)
+    back = re.search(rf'href="(/cases/{pseudonym}\?[^"]+)"', results).group(1).replace("&amp;", "&")
+    prefilled = client.get(back).get_data(as_text=True)
+    offer = re.search(r"offer=([^&#]+)", back).group(1)
+    assert f'value="{offer}"' in prefilled

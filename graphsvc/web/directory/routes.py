@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from typing import Any
 
@@ -26,6 +28,9 @@ from .forms import (
     ReferralSearchForm,
     RetireForm,
 )
+
+
+PSEUDONYM = re.compile(r"^[A-Z]{3}-\d{4}-\d{4,6}$")
 
 
 def today() -> str:
@@ -201,9 +206,18 @@ def referral_search():
             named=named,
             category_labels=CATEGORY_LABELS,
             circle_labels=CIRCLE_LABELS,
+            link_case=_case_to_link(),
         ),
         status,
     )
+
+
+def _case_to_link() -> str | None:
+    """The case a search was started from (its pseudonym), so each result can be linked."""
+    pseudonym = request.args.get("case", "")
+    if current_user.has_role("case_manager") and PSEUDONYM.match(pseudonym):
+        return pseudonym
+    return None
 
 
 @bp.get("/directory/")

@@ -1,0 +1,204 @@
+"""Getting data in and out from the shell: `graphsvc export|import|export-hsds|import-offers`."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import click
+
+CLI_USER = {"id": "", "username": "(shell)"}
+
+
+def _graph(graph_name: str | None = None):
+    from ..cli import _settings, open_graph
+
+    return open_graph(_settings(), graph_name)
+
+
+def _bar(total: int, what: str):
+    from ..cli import progress_bar
+
+    return progress_bar(total, what)
+
+
+def sha256(path: Path) -> str:
+    """The file's SHA-256, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        for chunk in iter(lambda: source.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+GRAPH_OPTION = click.option(
+    "--graph", "graph_name", default=None, help="Graph name (default: GRAPH_NAME)."
+)
+
+
+@click.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@GRAPH_OPTION
+def export_cmd(file: Path, graph_name: str | None) -> None:
+    """Write the whole graph (users and audit trail included) to FILE as JSON lines."""
+    from ..services import backup
+
+    with _graph(graph_name) as graph:
+        nodes, rels = backup.counts(graph)
+        bar = _bar(nodes + rels, "export")
+        try:
+            result = backup.export_file(graph, file, bar.update)
+        except backup.BackupError as exc:
+            raise click.ClickException(str(exc)) from None
+        finally:
+            bar.close()
+    click.echo(
+        f"{result.nodes} nodes and {result.relationships} relationships written to {file} "
+        f"in {result.seconds:.1f} s"
+    )
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@GRAPH_OPTION
+def import_cmd(file: Path, graph_name: str | None) -> None:
+    """Restore a backup FILE (from `graphsvc export`) into an empty graph."""
+    from ..services import audit, backup
+
+    digest = sha256(file)
+    with _graph(graph_name) as graph:
+        with file.open(encoding="utf-8", errors="strict") as source:
+            try:
+                plan = backup.check(source)
+            except (backup.BackupError, UnicodeDecodeError) as exc:
+                raise click.ClickException(f"{file}: {exc}") from None
+        bar = _bar(plan.total, "import")
+        try:
+            backup.restore(graph, file, bar.update)
+        except backup.BackupError as exc:
+            raise click.ClickException(f"{file}: {exc}") from None
+        finally:
+            bar.close()
+        audit.record(
+            graph,
+            CLI_USER,
+            "backup.restore",
+            target=file.name,
+            details={"sha256": digest, "items": plan.total},
+        )
+    click.echo(
+        f"restored {sum(plan.nodes.values())} nodes and {sum(plan.relationships.values())} "
+        f"relationships from {file} (sha256 {digest[:16]}…)"
+    )
+
+
+@click.command("export-hsds")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--csv", "as_csv", is_flag=True, help="Also write the CSV tabular form.")
+@GRAPH_OPTION
+def export_hsds_cmd(directory: Path, as_csv: bool, graph_name: str | None) -> None:
+    """Write the directory as an HSDS 3.0 data package (JSON, optionally CSV) into DIRECTORY."""
+    from ..services import hsds
+
+    with _graph(graph_name) as graph:
+        package = hsds.build_package(graph)
+    written = hsds.write_json(package, directory)
+    if as_csv:
+        written += hsds.write_csv(package, directory)
+    click.echo(
+        f"{len(package['services'])} services of {len(package['organizations'])} organizations: "
+        f"{len(written)} files in {directory}"
+    )
+
+
+@click.command("import-offers")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Only check the file and list its problems.")
+@click.option("--template", is_flag=True, help="Write an empty template (.xlsx or .csv) to FILE.")
+@click.option("--max-mb", type=int, default=10, show_default=True, help="Largest file accepted.")
+@GRAPH_OPTION
+def import_offers_cmd(
+    file: Path, dry_run: bool, template: bool, max_mb: int, graph_name: str | None
+) -> None:
+    """Import offers from a spreadsheet FILE (CSV or XLSX): all rows or none."""
+    from ..services import audit, spreadsheet
+
+    if template:
+        if file.suffix.lower() == ".csv":
+            file.write_text(spreadsheet.template_csv(), encoding="utf-8")
+        else:
+            file.write_bytes(spreadsheet.template_xlsx())
+        click.echo(f"template written to {file}")
+        return
+    if not file.exists():
+        raise click.ClickException(f"{file}: no such file")
+    data = file.read_bytes()
+    with _graph(graph_name) as graph:
+        bar = _bar(3, "import-offers")
+        try:
+            plan = spreadsheet.prepare(graph, data, file.name, max_mb * 1024 * 1024)
+        except spreadsheet.SpreadsheetError as exc:
+            raise click.ClickException(f"{file}: {exc}") from None
+        finally:
+            bar.update(1)
+        if not plan.ok:
+            bar.close()
+            for p in plan.problems:
+                click.echo(
+                    f"row {p.row}, column {p.column!r}, value {p.value!r}: {p.why}", err=True
+                )
+            raise click.ClickException(f"{len(plan.problems)} problems: nothing was written")
+        if dry_run:
+            bar.close()
+            click.echo(f"{len(plan.offers)} offers checked, no problems (dry run: nothing written)")
+            return
+        written = spreadsheet.write(graph, plan)
+        bar.update(2)
+        bar.close()
+        audit.record(
+            graph, CLI_USER, "import.offers", target=file.name,
+            details={"sha256": plan.sha256, "offers": written},
+        )  # fmt: skip
+    click.echo(f"{written} offers imported from {file} (sha256 {plan.sha256[:16]}…)")
+
+
+@click.command("import-hsds")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--municipality", "municipality_id", required=True, help="Municipality id.")
+@click.option("--dry-run", is_flag=True, help="Only validate and map; write nothing.")
+@GRAPH_OPTION
+def import_hsds_cmd(
+    directory: Path, municipality_id: str, dry_run: bool, graph_name: str | None
+) -> None:
+    """Import an HSDS data package (organizations.json, services.json) into the directory."""
+    import json
+
+    from ..services import audit, hsds
+
+    digest = hashlib.sha256()
+    for name in ("organizations.json", "services.json"):
+        if (directory / name).exists():
+            digest.update((directory / name).read_bytes())
+    with _graph(graph_name) as graph:
+        try:
+            plan = hsds.plan_import(graph, directory, municipality_id)
+        except hsds.HsdsError as exc:
+            for problem in exc.problems:
+                click.echo(problem, err=True)
+            raise click.ClickException(
+                f"{len(exc.problems)} problems: nothing was written"
+            ) from None
+        click.echo(f"{len(plan['actors'])} new organisations, {len(plan['rows'])} services mapped")
+        if plan["unmapped"]:
+            click.echo("not mapped: " + json.dumps(plan["unmapped"], ensure_ascii=False))
+        if dry_run:
+            return
+        written = hsds.import_package(graph, plan)
+        audit.record(
+            graph, CLI_USER, "import.hsds", target=directory.name,
+            details={"sha256": digest.hexdigest(), "services": written},
+        )  # fmt: skip
+    click.echo(f"{written} services written")
+
+
+COMMANDS = [export_cmd, import_cmd, export_hsds_cmd, import_offers_cmd, import_hsds_cmd]

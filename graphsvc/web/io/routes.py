@@ -1,0 +1,136 @@
+"""Upload → preview (problems or the offers to write) → confirm; templates to download."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField
+from wtforms.validators import Regexp
+
+from ...services import audit, spreadsheet
+from ..access import client_address, roles_required
+from ..context import graph
+from . import IMPORT_ROLES, bp
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+PREVIEW_ROWS = 50
+
+
+class UploadForm(FlaskForm):
+    file = FileField(_l("Spreadsheet (CSV or XLSX)"), validators=[FileRequired()])
+
+
+class ConfirmForm(FlaskForm):
+    sha256 = HiddenField(validators=[Regexp(SHA256.pattern)])
+    filename = HiddenField()
+
+
+def max_bytes() -> int:
+    """The upload cap (app config IMPORT_MAX_BYTES, default 10 MB)."""
+    return int(current_app.config.get("IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def _staging() -> Path:
+    path = Path(tempfile.gettempdir()) / "graphsvc-import"
+    path.mkdir(mode=0o700, exist_ok=True)
+    return path
+
+
+def _user() -> dict:
+    return {
+        "id": current_user.id,
+        "username": current_user.username,
+        "municipality_id": current_user.municipality_id,
+    }
+
+
+def _scope() -> str | None:
+    """Admins and editors import only for organisations of their own municipality."""
+    return current_user.municipality_id
+
+
+@bp.route("/", methods=["GET", "POST"])
+@roles_required(*IMPORT_ROLES)
+def upload():
+    """Upload a file; show every problem, or the offers it would write and a confirm button."""
+    form = UploadForm()
+    if not form.is_submitted():
+        return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20)
+    if not form.validate():
+        return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20), 400
+    upload_file = form.file.data
+    data = upload_file.read(max_bytes() + 1)
+    name = Path(upload_file.filename or "upload").name[:120]
+    try:
+        plan = spreadsheet.prepare(graph(), data, name, max_bytes(), _scope())
+    except spreadsheet.SpreadsheetError as exc:
+        form.file.errors = [str(exc)]
+        return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20), 400
+    if not plan.ok:
+        audit.record(graph(), _user(), "import.offers.check", target=name,
+                     details={"sha256": plan.sha256, "problems": len(plan.problems)},
+                     address=client_address(), outcome="refused")  # fmt: skip
+        return render_template("io/preview.html", plan=plan, filename=name, confirm=None), 400
+    (_staging() / plan.sha256).write_bytes(data)
+    confirm = ConfirmForm(sha256=plan.sha256, filename=name)
+    return render_template(
+        "io/preview.html", plan=plan, filename=name, confirm=confirm,
+        offers=plan.offers[:PREVIEW_ROWS],
+    )  # fmt: skip
+
+
+@bp.post("/confirm")
+@roles_required(*IMPORT_ROLES)
+def confirm():
+    """Write the checked file (checked again: the directory may have changed meanwhile)."""
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        flash(_("The import could not be confirmed; please upload the file again."), "error")
+        return redirect(url_for("io.upload")), 303
+    staged = _staging() / form.sha256.data
+    if not staged.exists():
+        flash(_("The import could not be confirmed; please upload the file again."), "error")
+        return redirect(url_for("io.upload")), 303
+    data = staged.read_bytes()
+    name = Path(form.filename.data or "upload").name[:120]
+    plan = spreadsheet.prepare(graph(), data, name, max_bytes(), _scope())
+    if not plan.ok:
+        return render_template("io/preview.html", plan=plan, filename=name, confirm=None), 400
+    written = spreadsheet.write(graph(), plan)
+    staged.unlink(missing_ok=True)
+    audit.record(graph(), _user(), "import.offers", target=name,
+                 details={"sha256": plan.sha256, "offers": written},
+                 address=client_address())  # fmt: skip
+    flash(_("%(n)s offers imported.", n=written), "success")
+    return redirect(url_for("io.upload")), 303
+
+
+@bp.get("/template.xlsx")
+@roles_required(*IMPORT_ROLES)
+def template_xlsx():
+    """The template workbook with the German column names and one example row."""
+    return Response(
+        spreadsheet.template_xlsx(),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": "attachment; filename=angebote-vorlage.xlsx"},
+    )
+
+
+@bp.get("/template.csv")
+@roles_required(*IMPORT_ROLES)
+def template_csv():
+    """The template as CSV (UTF-8, ';'-separated)."""
+    return Response(
+        spreadsheet.template_csv().encode("utf-8"),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=angebote-vorlage.csv"},
+    )

@@ -1,0 +1,146 @@
+"""Backup and restore: the whole graph as one JSON-lines file, and back, losslessly."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from graphsvc.graph import connect
+from graphsvc.services import audit, backup
+
+CYPHER = Path(__file__).resolve().parents[2] / "cypher" / "backup"
+
+
+def _export(graph) -> str:
+    out = io.StringIO()
+    backup.export(graph, out)
+    return out.getvalue()
+
+
+def _fresh(engine, settings, name):
+    graph = connect(settings.with_overrides(graph_name=name), engine.url)
+    graph.drop()
+    graph.apply_schema()
+    return graph
+
+
+def test_generated_query_files_match_the_code():
+    on_disk = {p.name: p.read_text(encoding="utf-8") for p in CYPHER.glob("*.cypher")}
+    for name, text in backup.query_files().items():
+        assert on_disk.get(name) == text, f"regenerate cypher/backup/{name}"
+
+
+def test_round_trip_of_herne_gives_the_same_file(seeded, engine, settings, tmp_path):
+    audit.record(seeded, {"id": "u1", "username": "admin"}, "login", details={"ok": "ü"})
+    first = tmp_path / "first.jsonl"
+    result = backup.export_file(seeded, first)
+    assert result.nodes > 300 and result.relationships > 500
+
+    copy = _fresh(engine, settings, settings.graph_name + "-copy")
+    try:
+        plan = backup.restore(copy, first)
+        assert plan.total == result.nodes + result.relationships
+        second = tmp_path / "second.jsonl"
+        backup.export_file(copy, second)
+    finally:
+        copy.drop()
+        copy.close()
+    a = first.read_text(encoding="utf-8").splitlines()
+    b = second.read_text(encoding="utf-8").splitlines()
+    assert a[1:] == b[1:]  # only the header (engine, created) may differ
+    head = json.loads(a[0])
+    assert head["format"] == "graphsvc-backup" and head["version"] == 1
+    assert set(head) == {"format", "version", "schema", "engine", "created"}
+
+
+def test_export_holds_every_label_property_and_relationship_in_order(seeded):
+    lines = [json.loads(line) for line in _export(seeded).splitlines()]
+    nodes = [x for x in lines if "label" in x]
+    rels = [x for x in lines if "type" in x]
+    assert lines[-1] == {"end": True, "nodes": len(nodes), "relationships": len(rels)}
+    keys = [(n["label"], n["props"]["id"]) for n in nodes]
+    assert keys == sorted(keys)
+    labels = {n["label"] for n in nodes}
+    assert {"Offer", "Actor", "Case", "User", "Meta", "Topic"} <= labels
+    offer = next(n["props"] for n in nodes if n["label"] == "Offer")
+    assert {"id", "name", "category", "municipality_id"} <= set(offer)
+    types = {r["type"] for r in rels}
+    assert {"PROVIDED_BY", "LINKED_TO", "NEIGHBOUR_OF", "MEMBER_OF"} <= types
+    starts = [(r["from"][0], r["from"][1]) for r in rels]
+    assert starts == sorted(starts)
+    users = [n["props"] for n in nodes if n["label"] == "User"]
+    assert users and all("password" not in u for u in users)  # only hashes are stored
+
+
+def test_restore_refuses_a_graph_that_is_not_empty(seeded, tmp_path):
+    path = tmp_path / "b.jsonl"
+    backup.export_file(seeded, path)
+    with pytest.raises(backup.BackupError, match="not empty"):
+        backup.restore(seeded, path)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "why"),
+    [
+        (lambda lines: ['{"format": "other"}'] + lines[1:], "not a graphsvc backup"),
+        (lambda lines: [lines[0].replace('"version":1', '"version":9')] + lines[1:], "version"),
+        (lambda lines: lines[:-1], "incomplete"),
+        (lambda lines: lines[:3] + ["{broken"] + lines[3:], "line 4: not a JSON"),
+        (lambda lines: lines[:2] + lines[3:], "end line counts"),
+        (
+            lambda lines: (
+                lines[:-1]
+                + ['{"from":["Case","c"],"props":{},"to":["Case","d"],"type":"KNOWS"}']
+                + lines[-1:]
+            ),
+            "cannot restore",
+        ),
+        (
+            lambda lines: lines[:1] + ['{"label":"Secret","props":{"id":"x"}}'] + lines[1:],
+            "unknown label",
+        ),
+    ],
+)
+def test_a_broken_backup_is_refused_before_anything_is_written(
+    graph, seeded, tmp_path, mutate, why
+):
+    lines = _export(seeded).splitlines()
+    path = tmp_path / "broken.jsonl"
+    path.write_text("\n".join(mutate(lines)) + "\n", encoding="utf-8")
+    seeded.drop()
+    seeded.apply_schema()
+    with pytest.raises(backup.BackupError, match=why):
+        backup.restore(seeded, path)
+    assert backup.is_empty(seeded)
+
+
+def test_a_file_that_is_not_utf8_is_refused(graph, tmp_path):
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes('{"format":"graphsvc-backup","x":"ä"}\n'.encode("latin-1"))
+    with pytest.raises(backup.BackupError, match="UTF-8"):
+        backup.restore(graph, path)
+
+
+def test_export_of_an_empty_graph_restores_to_an_empty_graph(graph, tmp_path):
+    path = tmp_path / "empty.jsonl"
+    result = backup.export_file(graph, path)
+    assert result.nodes == 1 and result.relationships == 0  # the schema marker
+    graph.drop()
+    graph.apply_schema()
+    backup.restore(graph, path)
+    assert backup.is_empty(graph)
+
+
+def test_a_herne_backup_restores_identically_on_every_backend(seeded, any_graph, tmp_path):
+    first = tmp_path / "first.jsonl"
+    backup.export_file(seeded, first)
+    backup.restore(any_graph, first)
+    second = tmp_path / "second.jsonl"
+    backup.export_file(any_graph, second)
+    a = first.read_text(encoding="utf-8").splitlines()
+    b = second.read_text(encoding="utf-8").splitlines()
+    assert a[1:] == b[1:]
+    assert json.loads(b[0])["engine"] == any_graph.dialect
