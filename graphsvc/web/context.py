@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from flask import current_app
+from flask_babel import get_locale
+from flask_login import current_user
+from werkzeug.exceptions import Forbidden
 
 from ..config import Settings
 from ..graph import Graph
@@ -16,3 +19,15 @@ def graph() -> Graph:
 def settings() -> Settings:
     """The validated settings of this app."""
     return current_app.config["GRAPHSVC"]
+
+
+def lang() -> str:
+    """The interface language ('de' or 'en'), for vocabulary names."""
+    return "en" if str(get_locale() or "de") == "en" else "de"
+
+
+def municipality() -> str:
+    """The user's municipality; a user without one sees no directory, network or report."""
+    if not current_user.municipality_id:
+        raise Forbidden()
+    return current_user.municipality_id

@@ -4,7 +4,6 @@ organisation only; everything else about the rules lives in services/cases.py.""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,7 +11,7 @@ from ...domain import cases as rules
 from ...domain import help_network
 from ...services import cases
 from ..access import client_address, roles_required
-from ..context import graph
+from ..context import graph, lang
 from ..errors import answer
 from . import bp
 from .forms import (
@@ -36,9 +35,6 @@ def who() -> cases.Actor:
     return cases.Actor(current_user.data, client_address())
 
 
-def lang() -> str:
-    locale = get_locale()
-    return locale.language if locale else "de"
 
 
 def topic_choices() -> list[tuple[str, str]]:

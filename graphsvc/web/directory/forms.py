@@ -25,15 +25,9 @@ from wtforms.validators import (
 
 from ...domain import model
 from ...services import search
+from ..labels import CATEGORY_LABELS, CIRCLE_LABELS, GENDER_LABELS, KIND_LABELS  # noqa: F401 (re-exported)
 
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-GENDER_LABELS = {"female": _l("female"), "male": _l("male"), "diverse": _l("diverse")}
-CATEGORY_LABELS = {
-    "counselling": _l("Permanent counselling"),
-    "project": _l("Project"),
-    "statutory": _l("Statutory service"),
-}
-CIRCLE_LABELS = {"inner": _l("Inner circle"), "outer": _l("Outer circle")}
 
 
 def _named(items: list[dict], lang: str) -> list[tuple[str, str]]:
@@ -207,16 +201,6 @@ class RetireForm(FlaskForm):
     version = HiddenField()
 
 
-KIND_LABELS = {
-    "city_office": _l("City office"),
-    "welfare": _l("Welfare organisation"),
-    "association": _l("Association"),
-    "education": _l("Education"),
-    "health": _l("Health"),
-    "job_centre": _l("Job centre"),
-    "church": _l("Church"),
-    "other": _l("Other"),
-}
 URL = r"^https?://[^\s<>\"']+$"
 
 

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import re
-
 from datetime import date
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import get_locale, get_translations
+from flask_babel import get_translations
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.exceptions import Forbidden, NotFound
+from werkzeug.exceptions import NotFound
 
 from ...domain import ranking
 from ...services import directory, search
 from ..access import roles_required
-from ..context import graph
+from ..context import graph, lang, municipality
 from . import DIRECTORY_ROLES, EDIT_ROLES, SEARCH_ROLES, bp
 from .forms import (
     CATEGORY_LABELS,
@@ -29,7 +28,6 @@ from .forms import (
     RetireForm,
 )
 
-
 PSEUDONYM = re.compile(r"^[A-Z]{3}-\d{4}-\d{4,6}$")
 
 
@@ -38,16 +36,8 @@ def today() -> str:
     return date.today().isoformat()
 
 
-def lang() -> str:
-    """The interface language, for vocabulary names."""
-    return "en" if str(get_locale() or "de") == "en" else "de"
 
 
-def municipality() -> str:
-    """The user's municipality; users without one have no directory to search."""
-    if not current_user.municipality_id:
-        raise Forbidden()
-    return current_user.municipality_id
 
 
 def names(vocab: dict[str, list[dict]], language: str) -> dict[str, dict[str, str]]:

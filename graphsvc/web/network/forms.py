@@ -6,23 +6,7 @@ from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length
 
 from ...services.network import MAX_SNAPSHOT_NAME
-
-KIND_LABELS = {
-    "city_office": _l("City office"),
-    "welfare": _l("Welfare organisation"),
-    "association": _l("Association"),
-    "education": _l("Education"),
-    "health": _l("Health"),
-    "job_centre": _l("Job centre"),
-    "church": _l("Church"),
-    "other": _l("Other"),
-}
-CATEGORY_LABELS = {
-    "counselling": _l("Permanent counselling"),
-    "project": _l("Project"),
-    "statutory": _l("Statutory service"),
-}
-CIRCLE_LABELS = {"inner": _l("Inner circle"), "outer": _l("Outer circle")}
+from ..labels import CATEGORY_LABELS, CIRCLE_LABELS, KIND_LABELS  # noqa: F401 (re-exported)
 
 
 class SnapshotForm(FlaskForm):

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 
 from flask import Response, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.exceptions import Forbidden, NotFound
+from werkzeug.exceptions import NotFound
 
 from ...domain import model, network_export
 from ...services import network
 from ..access import roles_required
-from ..context import graph
+from ..context import graph, lang, municipality
 from . import VIEW_ROLES, bp
 from .forms import CATEGORY_LABELS, CIRCLE_LABELS, KIND_LABELS, SnapshotForm
 
@@ -26,16 +25,8 @@ EXPORTS = {
 }
 
 
-def lang() -> str:
-    """The interface language, for topic names."""
-    return "en" if str(get_locale() or "de") == "en" else "de"
 
 
-def municipality() -> str:
-    """The user's municipality; users without one see no network."""
-    if not current_user.municipality_id:
-        raise Forbidden()
-    return current_user.municipality_id
 
 
 def bad_request(error: network.NetworkInputError):
