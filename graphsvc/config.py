@@ -115,7 +115,10 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
             "GRAPHSVC_SESSION_IDLE_MINUTES", env.get("GRAPHSVC_SESSION_IDLE_MINUTES", "30"), 1, 1440
         ),
         session_lifetime_hours=_int(
-            "GRAPHSVC_SESSION_LIFETIME_HOURS", env.get("GRAPHSVC_SESSION_LIFETIME_HOURS", "12"), 1, 168
+            "GRAPHSVC_SESSION_LIFETIME_HOURS",
+            env.get("GRAPHSVC_SESSION_LIFETIME_HOURS", "12"),
+            1,
+            168,
         ),
         # Cookies are marked Secure when the app is served over https (production default).
         secure_cookies=env.get("GRAPHSVC_HTTPS", "1" if mode == "production" else "0") == "1",

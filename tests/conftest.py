@@ -148,9 +148,12 @@ class Auth:
         username = self.user(roles, actor)
         answer = client.post(
             "/login",
-            data={"username": username, "password": self.PASSWORD,
-                  "csrf_token": self.csrf(client, "/login")},
-        )  # fmt: skip
+            data={
+                "username": username,
+                "password": self.PASSWORD,
+                "csrf_token": self.csrf(client, "/login"),
+            },
+        )
         assert answer.status_code == 302, answer.get_data(as_text=True)
         return username
 

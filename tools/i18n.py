@@ -1,7 +1,7 @@
 """Keep the German catalogue in step with the code.
 
-    python tools/i18n.py            extract, merge into de/messages.po, list what lacks German
-    python tools/i18n.py --check    exit 1 if any interface text lacks a German translation
+python tools/i18n.py            extract, merge into de/messages.po, list what lacks German
+python tools/i18n.py --check    exit 1 if any interface text lacks a German translation
 """
 
 from __future__ import annotations

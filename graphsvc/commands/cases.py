@@ -9,8 +9,13 @@ from ..services import cases
 
 @click.command()
 @click.option("--municipality", default="herne", show_default=True)
-@click.option("--months", type=click.IntRange(1, 600), default=24, show_default=True,
-              help="Retention after closing.")  # fmt: skip
+@click.option(
+    "--months",
+    type=click.IntRange(1, 600),
+    default=24,
+    show_default=True,
+    help="Retention after closing.",
+)
 @click.option("--yes", "confirmed", is_flag=True, help="Really delete (default: only list).")
 def purge(municipality: str, months: int, confirmed: bool) -> None:
     """List (or with --yes delete) closed cases whose retention period has ended.

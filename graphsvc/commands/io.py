@@ -156,9 +156,12 @@ def import_offers_cmd(
         bar.update(2)
         bar.close()
         audit.record(
-            graph, CLI_USER, "import.offers", target=file.name,
+            graph,
+            CLI_USER,
+            "import.offers",
+            target=file.name,
             details={"sha256": plan.sha256, "offers": written},
-        )  # fmt: skip
+        )
     click.echo(f"{written} offers imported from {file} (sha256 {plan.sha256[:16]}…)")
 
 
@@ -195,9 +198,12 @@ def import_hsds_cmd(
             return
         written = hsds.import_package(graph, plan)
         audit.record(
-            graph, CLI_USER, "import.hsds", target=directory.name,
+            graph,
+            CLI_USER,
+            "import.hsds",
+            target=directory.name,
             details={"sha256": digest.hexdigest(), "services": written},
-        )  # fmt: skip
+        )
     click.echo(f"{written} services written")
 
 

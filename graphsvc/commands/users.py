@@ -27,8 +27,13 @@ def user() -> None:
 @click.option("--actor", "actor_id", required=True, help="Id of the organisation (actor).")
 @click.option("--role", "roles", multiple=True, required=True, type=click.Choice(model.ROLES))
 @click.option("--password", default=None, help="Default: a one-time password is generated.")
-def add(username: str, display_name: str | None, actor_id: str, roles: tuple[str, ...],
-        password: str | None) -> None:  # fmt: skip
+def add(
+    username: str,
+    display_name: str | None,
+    actor_id: str,
+    roles: tuple[str, ...],
+    password: str | None,
+) -> None:
     """Create a user; prints the one-time password when none was given."""
     with _graph() as graph:
         try:

@@ -7,9 +7,21 @@ from typing import Any
 
 # Order matters when writing: a relationship's ends must exist before it.
 NODE_LABELS = (
-    "Municipality", "District", "Topic", "Language", "TargetGroup", "ResidenceStatus", "Actor",
-    "Offer", "WorkingGroup", "BuildingBlock", "Position", "User", "Case", "Counter",
-)  # fmt: skip
+    "Municipality",
+    "District",
+    "Topic",
+    "Language",
+    "TargetGroup",
+    "ResidenceStatus",
+    "Actor",
+    "Offer",
+    "WorkingGroup",
+    "BuildingBlock",
+    "Position",
+    "User",
+    "Case",
+    "Counter",
+)
 EdgeKey = tuple[str, str, str]
 EDGE_TYPES: tuple[EdgeKey, ...] = (
     ("District", "PART_OF", "Municipality"),

@@ -49,8 +49,9 @@ def check_phase_change(current: str, target: str) -> None:
     if target == "closed":
         raise CaseRuleError("close a case through the evaluation (outcome per need)", "phase")
     if order.index(target) > order.index(current) + 1:
-        raise CaseRuleError(f"from {current} the next phase is {order[order.index(current) + 1]}",
-                            "phase")  # fmt: skip
+        raise CaseRuleError(
+            f"from {current} the next phase is {order[order.index(current) + 1]}", "phase"
+        )
 
 
 def allowed_link_sources(target: str) -> tuple[str, ...]:
@@ -98,8 +99,16 @@ class IdentifierHint:
 IDENTIFIER_PATTERNS = (
     ("email", re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")),
     ("phone", re.compile(r"(?:\+|\b0)\d[\d /-]{6,}\d")),
-    ("date", re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")),
-    ("name", re.compile(r"\b(?:Herr|Frau|Name:?|heißt|namens)\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s+[A-ZÄÖÜ][a-zäöüß]+)?")),
+    (
+        "date",
+        re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"),
+    ),
+    (
+        "name",
+        re.compile(
+            r"\b(?:Herr|Frau|Name:?|heißt|namens)\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s+[A-ZÄÖÜ][a-zäöüß]+)?"
+        ),
+    ),
     ("address", re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|str\.|weg|platz|allee)\s+\d+", re.I)),
 )
 

@@ -33,4 +33,6 @@ def layout(needs: list[dict[str, Any]], links: list[dict[str, Any]]) -> dict[str
 
 
 def _at(angle: float, radius: float) -> tuple[float, float]:
-    return round(CENTRE[0] + radius * math.cos(angle), 1), round(CENTRE[1] + radius * math.sin(angle), 1)
+    return round(CENTRE[0] + radius * math.cos(angle), 1), round(
+        CENTRE[1] + radius * math.sin(angle), 1
+    )

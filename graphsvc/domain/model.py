@@ -8,9 +8,15 @@ from __future__ import annotations
 OFFER_CATEGORIES = ("counselling", "project", "statutory")
 CIRCLES = ("inner", "outer")
 ACTOR_KINDS = (
-    "city_office", "welfare", "association", "education", "health", "job_centre", "church",
+    "city_office",
+    "welfare",
+    "association",
+    "education",
+    "health",
+    "job_centre",
+    "church",
     "other",
-)  # fmt: skip
+)
 COOPERATION_KINDS = ("bilateral_agreement", "regular_exchange", "occasional")
 MEMBER_ROLES = ("organiser", "member", "guest")
 ROLES = ("case_manager", "coordination", "network", "admin", "directory_editor")
@@ -19,17 +25,29 @@ GENDERS = ("female", "male", "diverse")
 PHASES = ("intake", "assessment", "linking", "monitoring", "evaluation", "closed")
 INTAKE_OUTCOMES = ("case_management", "referral_only", "crisis_intervention")
 INTAKE_CRITERIA = (
-    "multi_dimensional", "several_actors", "long_counselling",
-    "regular_services_insufficient", "own_resources_insufficient",
-)  # fmt: skip
+    "multi_dimensional",
+    "several_actors",
+    "long_counselling",
+    "regular_services_insufficient",
+    "own_resources_insufficient",
+)
 ACCESS_ROUTES = (
-    "referral_by_actor", "referral_by_administration", "outreach", "self_referral",
+    "referral_by_actor",
+    "referral_by_administration",
+    "outreach",
+    "self_referral",
     "word_of_mouth",
-)  # fmt: skip
+)
 AGE_BANDS = ("0-17", "18-26", "27-44", "45-64", "65+")
 HOUSEHOLD_BANDS = ("1", "2", "3-4", "5+")
 NEED_STATUSES = ("open", "in_progress", "met", "unmet")
 LINK_MODES = ("warm_handover", "tandem", "referral")
 LINK_STATUSES = (
-    "proposed", "accepted", "active", "completed", "declined", "no_capacity", "cancelled",
-)  # fmt: skip
+    "proposed",
+    "accepted",
+    "active",
+    "completed",
+    "declined",
+    "no_capacity",
+    "cancelled",
+)

@@ -12,8 +12,16 @@ import zipfile
 
 import networkx as nx
 
-NODE_COLUMNS = ("id", "type", "label", "kind", "category", "circle", "district_id",
-                "municipality_id")  # fmt: skip
+NODE_COLUMNS = (
+    "id",
+    "type",
+    "label",
+    "kind",
+    "category",
+    "circle",
+    "district_id",
+    "municipality_id",
+)
 EDGE_COLUMNS = ("id", "source", "target", "type", "role", "kind")
 FORMATS = ("graphml", "gexf", "csv")
 
@@ -33,8 +41,11 @@ def to_networkx(view: dict) -> nx.MultiDiGraph:
         attrs = {k: _scalar(v) for k, v in node.items() if k != "id" and v is not None}
         g.add_node(node["id"], **attrs)
     for edge in view["edges"]:
-        attrs = {k: _scalar(v) for k, v in edge.items()
-                 if k not in ("source", "target") and v is not None}  # fmt: skip
+        attrs = {
+            k: _scalar(v)
+            for k, v in edge.items()
+            if k not in ("source", "target") and v is not None
+        }
         g.add_edge(edge["source"], edge["target"], key=edge["id"], **attrs)
     return g
 

@@ -198,9 +198,12 @@ def read(seed_dir: Path, municipality: str = "herne") -> Bundle:
     for record in districts:
         c = Checker(record, "district")
         bundle.node(
-            "District", id=record["id"], name=c.get("name", _text), municipality_id=mid,
+            "District",
+            id=record["id"],
+            name=c.get("name", _text),
+            municipality_id=mid,
             sample=c.get("sample", _bool),
-        )  # fmt: skip
+        )
         bundle.edge(("District", "PART_OF", "Municipality"), record["id"], mid)
         for other in c.ids("neighbours", known["district"], "district"):
             bundle.edge(("District", "NEIGHBOUR_OF", "District"), record["id"], other)

@@ -8,7 +8,6 @@ rows it returns. Parameters must match the `$names` the query uses, no more, no 
 from __future__ import annotations
 
 from typing import Any
-
 from urllib.parse import urlparse
 
 from ..config import NEO4J_SCHEMES, Settings

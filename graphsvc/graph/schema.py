@@ -13,10 +13,26 @@ VERSION = 1
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 LABELS = (
-    "Municipality", "District", "Actor", "Offer", "Topic", "TargetGroup", "Language",
-    "ResidenceStatus", "WorkingGroup", "BuildingBlock", "Position", "User", "Case",
-    "AuthSession", "ApiToken", "AuditEvent", "Snapshot", "Counter", "CaseAggregate",
-)  # fmt: skip
+    "Municipality",
+    "District",
+    "Actor",
+    "Offer",
+    "Topic",
+    "TargetGroup",
+    "Language",
+    "ResidenceStatus",
+    "WorkingGroup",
+    "BuildingBlock",
+    "Position",
+    "User",
+    "Case",
+    "AuthSession",
+    "ApiToken",
+    "AuditEvent",
+    "Snapshot",
+    "Counter",
+    "CaseAggregate",
+)
 
 
 @dataclass(frozen=True)

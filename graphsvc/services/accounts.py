@@ -128,7 +128,9 @@ def login(graph: Graph, username: str, password: str) -> LoginResult:
     if not user.get("active"):
         return LoginResult(user, reason="disabled")
     session_id = secrets.token_urlsafe(32)
-    graph.query("accounts.record_login", user_id=user["id"], session_hash=digest(session_id), now=current)
+    graph.query(
+        "accounts.record_login", user_id=user["id"], session_hash=digest(session_id), now=current
+    )
     return LoginResult(user, session_id=session_id)
 
 
@@ -142,7 +144,10 @@ def resolve_session(
         return None
     current = now()
     session = row["session"]
-    if current - session["last_seen"] > idle_seconds or current - session["created_at"] > lifetime_seconds:
+    if (
+        current - session["last_seen"] > idle_seconds
+        or current - session["created_at"] > lifetime_seconds
+    ):
         graph.query("accounts.end_session", session_hash=key)
         return None
     if current - session["last_seen"] >= 30:  # one write per half minute is enough for idling
@@ -174,7 +179,10 @@ def reset_password(graph: Graph, user_id: str) -> str:
     """Give a user a new one-time password (admin); ends all sessions; returns it once."""
     password = secrets.token_urlsafe(12)
     if not graph.query(
-        "accounts.set_password", user_id=user_id, password_hash=HASHER.hash(password), must_change=True
+        "accounts.set_password",
+        user_id=user_id,
+        password_hash=HASHER.hash(password),
+        must_change=True,
     ):
         raise AccountError("unknown user")
     return password

@@ -179,9 +179,13 @@ def export(graph: Graph, out: IO[str], progress: Progress | None = None) -> Expo
                 source, target = r["source"], r["target"]
                 rel_type, _, end_label = r["kind"].partition(":")  # types have no ':'
                 line = _dumps(
-                    {"from": [label, source], "props": r["props"], "to": [end_label, target],
-                     "type": rel_type}
-                )  # fmt: skip
+                    {
+                        "from": [label, source],
+                        "props": r["props"],
+                        "to": [end_label, target],
+                        "type": rel_type,
+                    }
+                )
                 outgoing.setdefault(source, []).append((rel_type, end_label, target, line))
             for row in rows:
                 props = row["props"]

@@ -91,8 +91,17 @@ def open_case(graph: Graph, who: Actor, intake: dict[str, Any]) -> str:
     """Open a case from a checked intake form; return its new pseudonym."""
     attributes = {
         key: intake.get(key)
-        for key in ("intake_outcome", "criteria", "access_route", "age_band", "gender",
-                    "residence_status", "household_band", "languages", "notes")  # fmt: skip
+        for key in (
+            "intake_outcome",
+            "criteria",
+            "access_route",
+            "age_band",
+            "gender",
+            "residence_status",
+            "household_band",
+            "languages",
+            "notes",
+        )
         if intake.get(key) not in (None, "")
     }
     year = dt.date.today().year
@@ -152,45 +161,77 @@ def change_phase(graph: Graph, who: Actor, pseudonym: str, version: int, phase: 
     """Move the case to another phase (one step forward, or back to any earlier one)."""
     current = _own_case(graph, who, pseudonym)
     rules.check_phase_change(current["phase"], phase)
-    result = graph.query("cases.change_phase", pseudonym=pseudonym, version=version, phase=phase,
-                         today=today())  # fmt: skip
+    result = graph.query(
+        "cases.change_phase", pseudonym=pseudonym, version=version, phase=phase, today=today()
+    )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.phase", pseudonym, phase=phase)
     return new
 
 
-def set_need(graph: Graph, who: Actor, pseudonym: str, version: int, topic: str, status: str) -> int:
+def set_need(
+    graph: Graph, who: Actor, pseudonym: str, version: int, topic: str, status: str
+) -> int:
     """Add a need or change its status."""
     if status not in model.NEED_STATUSES:
         raise rules.CaseRuleError(f"unknown need status {status!r}", "status")
     _own_case(graph, who, pseudonym)
-    result = graph.query("cases.set_need", pseudonym=pseudonym, version=version, topic=topic,
-                         status=status, today=today())  # fmt: skip
+    result = graph.query(
+        "cases.set_need",
+        pseudonym=pseudonym,
+        version=version,
+        topic=topic,
+        status=status,
+        today=today(),
+    )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.need", pseudonym, topic=topic, status=status)
     return new
 
 
-def set_documents(graph: Graph, who: Actor, pseudonym: str, version: int,
-                  privacy_notice_on: str | None, agreement_signed_on: str | None) -> int:  # fmt: skip
+def set_documents(
+    graph: Graph,
+    who: Actor,
+    pseudonym: str,
+    version: int,
+    privacy_notice_on: str | None,
+    agreement_signed_on: str | None,
+) -> int:
     """Record when the privacy notice was handed out and the agreement signed."""
     _own_case(graph, who, pseudonym)
-    result = graph.query("cases.set_documents", pseudonym=pseudonym, version=version,
-                         privacy_notice_on=privacy_notice_on,
-                         agreement_signed_on=agreement_signed_on)  # fmt: skip
+    result = graph.query(
+        "cases.set_documents",
+        pseudonym=pseudonym,
+        version=version,
+        privacy_notice_on=privacy_notice_on,
+        agreement_signed_on=agreement_signed_on,
+    )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.documents", pseudonym)
     return new
 
 
-def set_consent(graph: Graph, who: Actor, pseudonym: str, version: int, topic: str,
-                signed_on: str, withdrawn_on: str | None) -> int:  # fmt: skip
+def set_consent(
+    graph: Graph,
+    who: Actor,
+    pseudonym: str,
+    version: int,
+    topic: str,
+    signed_on: str,
+    withdrawn_on: str | None,
+) -> int:
     """Record the confidentiality waiver for one topic (and its withdrawal)."""
     if withdrawn_on and withdrawn_on < signed_on:
         raise rules.CaseRuleError("withdrawn before it was signed", "withdrawn_on")
     _own_case(graph, who, pseudonym)
-    result = graph.query("cases.set_consent", pseudonym=pseudonym, version=version, topic=topic,
-                         signed_on=signed_on, withdrawn_on=withdrawn_on)  # fmt: skip
+    result = graph.query(
+        "cases.set_consent",
+        pseudonym=pseudonym,
+        version=version,
+        topic=topic,
+        signed_on=signed_on,
+        withdrawn_on=withdrawn_on,
+    )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.consent", pseudonym, topic=topic, withdrawn=bool(withdrawn_on))
     return new
@@ -198,8 +239,13 @@ def set_consent(graph: Graph, who: Actor, pseudonym: str, version: int, topic: s
 
 def check_parallel(graph: Graph, pseudonym: str, topic: str, except_link: str = "") -> LinkProposal:
     """Links of the case that already bind a partner for the same topic."""
-    rows = graph.query("cases.active_links_for_topic", pseudonym=pseudonym, topic=topic,
-                       statuses=list(rules.ACTIVE_LINK_STATUSES), except_link=except_link)  # fmt: skip
+    rows = graph.query(
+        "cases.active_links_for_topic",
+        pseudonym=pseudonym,
+        topic=topic,
+        statuses=list(rules.ACTIVE_LINK_STATUSES),
+        except_link=except_link,
+    )
     return LinkProposal(parallel=rows)
 
 
@@ -218,8 +264,13 @@ def create_link(
     parallel-support check found active links for the topic and asks for a reason first."""
     if mode not in model.LINK_MODES:
         raise rules.CaseRuleError(f"unknown mode {mode!r}", "mode")
-    context = graph.query("cases.link_context", pseudonym=pseudonym, topic=topic,
-                          offer_id=offer_id, statuses=list(rules.ACTIVE_LINK_STATUSES))  # fmt: skip
+    context = graph.query(
+        "cases.link_context",
+        pseudonym=pseudonym,
+        topic=topic,
+        offer_id=offer_id,
+        statuses=list(rules.ACTIVE_LINK_STATUSES),
+    )
     if not context or context["actor_id"] != who.actor_id:
         _audit(graph, who, "case.denied", pseudonym)
         raise CaseNotFound(pseudonym)
@@ -237,13 +288,28 @@ def create_link(
         return None, check
     result = graph.query(
         "cases.create_link",
-        pseudonym=pseudonym, version=version, offer_id=offer_id, topic=topic, mode=mode,
-        status="proposed", self_referral=self_referral, reason=confirm_reason.strip() or None,
-        link_id=uuid.uuid4().hex[:16], today=today(),
-    )  # fmt: skip
+        pseudonym=pseudonym,
+        version=version,
+        offer_id=offer_id,
+        topic=topic,
+        mode=mode,
+        status="proposed",
+        self_referral=self_referral,
+        reason=confirm_reason.strip() or None,
+        link_id=uuid.uuid4().hex[:16],
+        today=today(),
+    )
     new = _written(graph, who, pseudonym, result, version)
-    _audit(graph, who, "case.link.create", pseudonym, offer=offer_id, topic=topic, mode=mode,
-           parallel=len(check.parallel))  # fmt: skip
+    _audit(
+        graph,
+        who,
+        "case.link.create",
+        pseudonym,
+        offer=offer_id,
+        topic=topic,
+        mode=mode,
+        parallel=len(check.parallel),
+    )
     return new, check
 
 
@@ -272,17 +338,23 @@ def change_link(
             return None, check
     result = graph.query(
         "cases.change_link_status",
-        pseudonym=pseudonym, version=version, link_id=link_id, status=status,
-        allowed_from=list(allowed), feedback=feedback.strip() or None,
-        reason=confirm_reason.strip() or None, today=today(),
-    )  # fmt: skip
+        pseudonym=pseudonym,
+        version=version,
+        link_id=link_id,
+        status=status,
+        allowed_from=list(allowed),
+        feedback=feedback.strip() or None,
+        reason=confirm_reason.strip() or None,
+        today=today(),
+    )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.link.status", pseudonym, link=link_id, status=status)
     return new, check
 
 
-def close_case(graph: Graph, who: Actor, pseudonym: str, version: int,
-               outcomes: dict[str, str]) -> int:  # fmt: skip
+def close_case(
+    graph: Graph, who: Actor, pseudonym: str, version: int, outcomes: dict[str, str]
+) -> int:
     """Close an evaluated case with an outcome (met / unmet) per need."""
     current = _own_case(graph, who, pseudonym)
     if current["phase"] != "evaluation":
@@ -294,10 +366,13 @@ def close_case(graph: Graph, who: Actor, pseudonym: str, version: int,
     if set(outcomes) != needs or not set(outcomes.values()) <= {"met", "unmet"}:
         raise rules.CaseRuleError("give every need an outcome: met or unmet", "outcomes")
     result = graph.query(
-        "cases.close_case", pseudonym=pseudonym, version=version, today=today(),
+        "cases.close_case",
+        pseudonym=pseudonym,
+        version=version,
+        today=today(),
         open_statuses=list(rules.OPEN_LINK_STATUSES),
         outcomes=[{"topic": t, "status": s} for t, s in sorted(outcomes.items())],
-    )  # fmt: skip
+    )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.close", pseudonym, outcomes=outcomes)
     return new
@@ -311,6 +386,11 @@ def purge(graph: Graph, municipality_id: str, months: int, dry_run: bool) -> lis
     if not dry_run and due:
         graph.query("cases.keep_aggregates", municipality_id=municipality_id, cutoff=cutoff)
         graph.query("cases.purge_cases", municipality_id=municipality_id, cutoff=cutoff)
-        audit.record(graph, None, "case.purge", target=municipality_id,
-                     details={"cases": len(due), "cutoff": cutoff})  # fmt: skip
+        audit.record(
+            graph,
+            None,
+            "case.purge",
+            target=municipality_id,
+            details={"cases": len(due), "cutoff": cutoff},
+        )
     return due

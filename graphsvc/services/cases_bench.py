@@ -15,8 +15,9 @@ from .bench_http import api_client
 def create_link_api(graph: Graph, ids: dict, rng: random.Random):
     """cases.create_link_api: one new link per run (consent present, reason given)."""
     actor_id = graph.query("cases.case_version", pseudonym=ids["cases"][0])["actor_id"]
-    samples = graph.query("cases.bench_case_sample", actor_id=actor_id,
-                          today=dt.date.today().isoformat())
+    samples = graph.query(
+        "cases.bench_case_sample", actor_id=actor_id, today=dt.date.today().isoformat()
+    )
     if not samples:
         raise RuntimeError("no open case with a consented need in the bench graph")
     client, headers = api_client(graph, "bench-case-manager", actor_id, ["case_manager"])
@@ -29,8 +30,13 @@ def create_link_api(graph: Graph, ids: dict, rng: random.Random):
         answer = client.post(
             f"/api/v1/cases/{pseudonym}/links",
             headers=headers,
-            json={"version": versions[pseudonym], "offer_id": rng.choice(sample["offers"]),
-                  "topic": sample["topic"], "mode": "referral", "reason": "bench"},  # fmt: skip
+            json={
+                "version": versions[pseudonym],
+                "offer_id": rng.choice(sample["offers"]),
+                "topic": sample["topic"],
+                "mode": "referral",
+                "reason": "bench",
+            },
         )
         if answer.status_code != 201:
             raise RuntimeError(f"link not created: {answer.status_code} {answer.get_json()}")

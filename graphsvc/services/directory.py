@@ -12,8 +12,16 @@ from typing import Any
 from ..domain import model
 from ..graph import Graph
 
-LIST_KEYS = ("topics", "districts", "languages", "target_groups", "working_groups",
-             "other_offers", "offers", "partners")  # fmt: skip
+LIST_KEYS = (
+    "topics",
+    "districts",
+    "languages",
+    "target_groups",
+    "working_groups",
+    "other_offers",
+    "offers",
+    "partners",
+)
 
 
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
@@ -92,10 +100,24 @@ def list_actors(graph: Graph, municipality_id: str) -> list[dict[str, Any]]:
 # --- editing: every change is one statement that also writes who changed what ----------
 
 OFFER_FIELDS = (
-    "name", "description", "keywords", "category", "circle", "age_min", "age_max", "genders",
-    "residence_statuses", "capacity", "waiting_days", "valid_from", "valid_until", "address",
-    "phone", "email", "hours",
-)  # fmt: skip
+    "name",
+    "description",
+    "keywords",
+    "category",
+    "circle",
+    "age_min",
+    "age_max",
+    "genders",
+    "residence_statuses",
+    "capacity",
+    "waiting_days",
+    "valid_from",
+    "valid_until",
+    "address",
+    "phone",
+    "email",
+    "hours",
+)
 OFFER_LINKS = ("topic_ids", "district_ids", "language_ids", "target_group_ids")
 
 
@@ -225,8 +247,15 @@ def history(graph: Graph, entity_id: str) -> list[dict[str, Any]]:
 
 
 ACTOR_FIELDS = (
-    "name", "kind", "description", "address", "phone", "email", "website", "district_id",
-)  # fmt: skip
+    "name",
+    "kind",
+    "description",
+    "address",
+    "phone",
+    "email",
+    "website",
+    "district_id",
+)
 
 
 def actor_form_data(found: dict[str, Any]) -> dict[str, Any]:

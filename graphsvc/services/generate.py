@@ -25,19 +25,71 @@ SCALES = {"herne": 1, "nrw": 54, "nrw10": 540}
 PER_MUNICIPALITY = {"actors": 204, "offers": 389, "cases": 1852, "links_per_case": 3}
 DISTRICT_SUFFIXES = ("Mitte", "Nord", "Süd", "West")
 PLACES = (
-    "Aachen", "Bielefeld", "Bochum", "Bonn", "Bottrop", "Dortmund", "Duisburg", "Düsseldorf",
-    "Essen", "Gelsenkirchen", "Hagen", "Hamm", "Herne", "Köln", "Krefeld", "Leverkusen",
-    "Mönchengladbach", "Mülheim", "Münster", "Oberhausen", "Remscheid", "Solingen", "Wuppertal",
-    "Borken", "Coesfeld", "Düren", "Ennepe-Ruhr", "Euskirchen", "Gütersloh", "Heinsberg",
-    "Herford", "Hochsauerland", "Höxter", "Kleve", "Lippe", "Märkischer Kreis", "Mettmann",
-    "Minden-Lübbecke", "Oberberg", "Olpe", "Paderborn", "Recklinghausen", "Rhein-Erft",
-    "Rheinisch-Bergisch", "Rhein-Kreis Neuss", "Rhein-Sieg", "Siegen-Wittgenstein", "Soest",
-    "Steinfurt", "Unna", "Viersen", "Warendorf", "Wesel", "Städteregion",
-)  # fmt: skip
+    "Aachen",
+    "Bielefeld",
+    "Bochum",
+    "Bonn",
+    "Bottrop",
+    "Dortmund",
+    "Duisburg",
+    "Düsseldorf",
+    "Essen",
+    "Gelsenkirchen",
+    "Hagen",
+    "Hamm",
+    "Herne",
+    "Köln",
+    "Krefeld",
+    "Leverkusen",
+    "Mönchengladbach",
+    "Mülheim",
+    "Münster",
+    "Oberhausen",
+    "Remscheid",
+    "Solingen",
+    "Wuppertal",
+    "Borken",
+    "Coesfeld",
+    "Düren",
+    "Ennepe-Ruhr",
+    "Euskirchen",
+    "Gütersloh",
+    "Heinsberg",
+    "Herford",
+    "Hochsauerland",
+    "Höxter",
+    "Kleve",
+    "Lippe",
+    "Märkischer Kreis",
+    "Mettmann",
+    "Minden-Lübbecke",
+    "Oberberg",
+    "Olpe",
+    "Paderborn",
+    "Recklinghausen",
+    "Rhein-Erft",
+    "Rheinisch-Bergisch",
+    "Rhein-Kreis Neuss",
+    "Rhein-Sieg",
+    "Siegen-Wittgenstein",
+    "Soest",
+    "Steinfurt",
+    "Unna",
+    "Viersen",
+    "Warendorf",
+    "Wesel",
+    "Städteregion",
+)
 OFFER_WORDS = (
-    "Beratung", "Sprechstunde", "Begleitung", "Lotsenprojekt", "Fachdienst", "Treffpunkt",
-    "Kurs", "Anlaufstelle",
-)  # fmt: skip
+    "Beratung",
+    "Sprechstunde",
+    "Begleitung",
+    "Lotsenprojekt",
+    "Fachdienst",
+    "Treffpunkt",
+    "Kurs",
+    "Anlaufstelle",
+)
 ProgressFactory = Callable[[int, str], AbstractContextManager[Any]]
 
 
@@ -62,8 +114,14 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
     b.node("Municipality", id=mid, name=f"{place} (synthetisch)", synthetic=True, sample=True)
     districts = [f"{mid}-d{k}" for k in range(len(DISTRICT_SUFFIXES))]
     for k, did in enumerate(districts):
-        b.node("District", id=did, name=f"{place}-{DISTRICT_SUFFIXES[k]}", municipality_id=mid,
-               synthetic=True, sample=True)  # fmt: skip
+        b.node(
+            "District",
+            id=did,
+            name=f"{place}-{DISTRICT_SUFFIXES[k]}",
+            municipality_id=mid,
+            synthetic=True,
+            sample=True,
+        )
         b.edge(("District", "PART_OF", "Municipality"), did, mid)
         b.edge(("District", "NEIGHBOUR_OF", "District"), did, districts[(k + 1) % len(districts)])
 
@@ -72,17 +130,36 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
     actors = [f"{mid}-a{k}" for k in range(PER_MUNICIPALITY["actors"])]
     for k, aid in enumerate(actors):
         district = rng.choice(districts)
-        b.node("Actor", id=aid, name=f"Träger {k + 1} {place}", kind=rng.choice(model.ACTOR_KINDS),
-               municipality_id=mid, district_id=district, synthetic=True, sample=True)  # fmt: skip
+        b.node(
+            "Actor",
+            id=aid,
+            name=f"Träger {k + 1} {place}",
+            kind=rng.choice(model.ACTOR_KINDS),
+            municipality_id=mid,
+            district_id=district,
+            synthetic=True,
+            sample=True,
+        )
         b.edge(("Actor", "LOCATED_IN", "District"), aid, district)
         if k and rng.random() < 0.75:
-            b.edge(("Actor", "COOPERATES_WITH", "Actor"), aid, rng.choice(actors[:k]),
-                   kind=rng.choice(model.COOPERATION_KINDS))  # fmt: skip
+            b.edge(
+                ("Actor", "COOPERATES_WITH", "Actor"),
+                aid,
+                rng.choice(actors[:k]),
+                kind=rng.choice(model.COOPERATION_KINDS),
+            )
 
     wgs = [f"{mid}-wg{k}" for k in range(17)]
     for k, wid in enumerate(wgs):
-        b.node("WorkingGroup", id=wid, name=f"Arbeitskreis {k + 1} {place}", aim="Austausch",
-               municipality_id=mid, synthetic=True, sample=True)  # fmt: skip
+        b.node(
+            "WorkingGroup",
+            id=wid,
+            name=f"Arbeitskreis {k + 1} {place}",
+            aim="Austausch",
+            municipality_id=mid,
+            synthetic=True,
+            sample=True,
+        )
         organiser = actors[k]
         b.edge(("WorkingGroup", "ORGANISED_BY", "Actor"), wid, organiser)
         b.edge(("Actor", "MEMBER_OF", "WorkingGroup"), organiser, wid, role="organiser")
@@ -99,16 +176,25 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
             until = f"{rng.choice((2025, 2026, 2027, 2028))}-{rng.randint(1, 12):02d}-28"
         actor = rng.choice(actors)
         b.node(
-            "Offer", id=oid, name=f"{rng.choice(OFFER_WORDS)} {k + 1} ({place})",
-            keywords=" ".join(covered), category=category, circle=rng.choice(model.CIRCLES),
+            "Offer",
+            id=oid,
+            name=f"{rng.choice(OFFER_WORDS)} {k + 1} ({place})",
+            keywords=" ".join(covered),
+            category=category,
+            circle=rng.choice(model.CIRCLES),
             age_min=rng.choice((None, None, None, 16, 18, 27)),
             age_max=rng.choice((None, None, None, 26, 64)),
             residence_statuses=_pick(rng, statuses, 2, 5) if rng.random() < 0.2 else [],
             genders=["female"] if rng.random() < 0.05 else [],
-            capacity=rng.randint(5, 60), waiting_days=rng.randint(0, 60),
-            valid_from="2020-01-01", valid_until=until, municipality_id=mid, actor_id=actor,
-            synthetic=True, sample=True,
-        )  # fmt: skip
+            capacity=rng.randint(5, 60),
+            waiting_days=rng.randint(0, 60),
+            valid_from="2020-01-01",
+            valid_until=until,
+            municipality_id=mid,
+            actor_id=actor,
+            synthetic=True,
+            sample=True,
+        )
         b.edge(("Offer", "PROVIDED_BY", "Actor"), oid, actor)
         for topic in covered:
             b.edge(("Offer", "COVERS", "Topic"), oid, topic)
@@ -125,8 +211,18 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
         uid = f"{mid}-u{k}"
         roles = ["case_manager"] if k < 10 else ["coordination"] if k < 12 else ["network"]
         actor = actors[k % 8]
-        b.node("User", id=uid, username=f"{mid}-user{k}", display_name=f"Demo {k}", roles=roles,
-               active=False, municipality_id=mid, actor_id=actor, synthetic=True, sample=True)  # fmt: skip
+        b.node(
+            "User",
+            id=uid,
+            username=f"{mid}-user{k}",
+            display_name=f"Demo {k}",
+            roles=roles,
+            active=False,
+            municipality_id=mid,
+            actor_id=actor,
+            synthetic=True,
+            sample=True,
+        )
         b.edge(("User", "WORKS_FOR", "Actor"), uid, actor)
         if k < 10:
             case_managers.append((uid, actor))
@@ -139,29 +235,53 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
         month = rng.randint(1, 12 if year == 2025 else 10)  # cases opened in the past only
         opened = f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
         b.node(
-            "Case", id=pseudonym, pseudonym=pseudonym, municipality_id=mid, actor_id=actor,
-            district_id=district, phase=rng.choice(model.PHASES),
-            intake_outcome="case_management", criteria=_pick(rng, model.INTAKE_CRITERIA, 1, 3),
-            access_route=rng.choice(model.ACCESS_ROUTES), age_band=rng.choice(model.AGE_BANDS),
-            residence_status=rng.choice(statuses), languages=_pick(rng, languages, 1, 2),
-            opened_on=opened, version=1, synthetic=True, sample=True,
-        )  # fmt: skip
+            "Case",
+            id=pseudonym,
+            pseudonym=pseudonym,
+            municipality_id=mid,
+            actor_id=actor,
+            district_id=district,
+            phase=rng.choice(model.PHASES),
+            intake_outcome="case_management",
+            criteria=_pick(rng, model.INTAKE_CRITERIA, 1, 3),
+            access_route=rng.choice(model.ACCESS_ROUTES),
+            age_band=rng.choice(model.AGE_BANDS),
+            residence_status=rng.choice(statuses),
+            languages=_pick(rng, languages, 1, 2),
+            opened_on=opened,
+            version=1,
+            synthetic=True,
+            sample=True,
+        )
         b.edge(("Case", "HELD_BY", "Actor"), pseudonym, actor)
         b.edge(("Case", "MANAGED_BY", "User"), pseudonym, uid)
         b.edge(("Case", "LIVES_IN", "District"), pseudonym, district)
         needs = _pick(rng, topics, 1, 4)
         for topic in needs:
-            b.edge(("Case", "HAS_NEED", "Topic"), pseudonym, topic,
-                   status=rng.choice(model.NEED_STATUSES), since=opened)  # fmt: skip
+            b.edge(
+                ("Case", "HAS_NEED", "Topic"),
+                pseudonym,
+                topic,
+                status=rng.choice(model.NEED_STATUSES),
+                since=opened,
+            )
             b.edge(("Case", "CONSENT", "Topic"), pseudonym, topic, signed_on=opened)
         for number in range(PER_MUNICIPALITY["links_per_case"]):
             topic = rng.choice(needs)
             candidates = offers_by_topic[topic]
             if not candidates:
                 continue
-            b.edge(("Case", "LINKED_TO", "Offer"), pseudonym, rng.choice(candidates),
-                   id=f"{pseudonym.lower()}-l{number + 1}", mode=rng.choice(model.LINK_MODES), status=rng.choice(model.LINK_STATUSES),
-                   topic=topic, since=opened, self_referral=False)  # fmt: skip
+            b.edge(
+                ("Case", "LINKED_TO", "Offer"),
+                pseudonym,
+                rng.choice(candidates),
+                id=f"{pseudonym.lower()}-l{number + 1}",
+                mode=rng.choice(model.LINK_MODES),
+                status=rng.choice(model.LINK_STATUSES),
+                topic=topic,
+                since=opened,
+                self_referral=False,
+            )
     b.node("Counter", id=f"{code}-2026", value=PER_MUNICIPALITY["cases"])
     return b
 

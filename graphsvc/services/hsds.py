@@ -189,7 +189,7 @@ def service(row: dict[str, Any], today: str, nested: bool = True) -> dict[str, A
                 }
             ]
             if offer.get("phone")
-            else [],  # fmt: skip
+            else [],
             "contacts": [
                 {
                     "id": hid("contact", "offer", offer["id"]),
@@ -198,7 +198,7 @@ def service(row: dict[str, Any], today: str, nested: bool = True) -> dict[str, A
                 }
             ]
             if offer.get("email")
-            else [],  # fmt: skip
+            else [],
             "schedules": [
                 {
                     "id": hid("schedule", offer["id"]),
@@ -207,7 +207,7 @@ def service(row: dict[str, Any], today: str, nested: bool = True) -> dict[str, A
                 }
             ]
             if offer.get("hours")
-            else [],  # fmt: skip
+            else [],
             "service_areas": [
                 {
                     "id": hid("service_area", offer["id"], d["id"]),
@@ -217,7 +217,7 @@ def service(row: dict[str, Any], today: str, nested: bool = True) -> dict[str, A
                     "extent": d["name"],
                 }
                 for d in sorted(row.get("districts", []), key=lambda d: d["id"])
-            ],  # fmt: skip
+            ],
             "languages": [
                 {
                     "id": hid("language", offer["id"], lang["id"]),
@@ -226,7 +226,7 @@ def service(row: dict[str, Any], today: str, nested: bool = True) -> dict[str, A
                     "code": lang["id"],
                 }
                 for lang in sorted(row.get("languages", []), key=lambda x: x["id"])
-            ],  # fmt: skip
+            ],
             "service_at_locations": at_locations,
             "attributes": attributes,
         }
@@ -263,7 +263,7 @@ def organization(row: dict[str, Any], nested: bool = True) -> dict[str, Any]:
                 }
             ]
             if actor.get("phone")
-            else [],  # fmt: skip
+            else [],
             "locations": [loc] if loc else [],
         }
     )
@@ -323,9 +323,14 @@ def build_package(graph: Graph) -> dict[str, Any]:
         term(row["kind"], row, row.get("parent"))
         for row in sorted(graph.query("hsds.taxonomy"), key=lambda r: (r["kind"], r["id"]))
     ]
-    categories = sorted({a["taxonomy_term"]["code"] for s in services
-                         for a in s.get("attributes", [])
-                         if a["link_type"] == "category"})  # fmt: skip
+    categories = sorted(
+        {
+            a["taxonomy_term"]["code"]
+            for s in services
+            for a in s.get("attributes", [])
+            if a["link_type"] == "category"
+        }
+    )
     terms += [term("category", {"id": c}) for c in categories]
     taxonomies = [
         {"id": hid("taxonomy", name), "name": name, "description": description}
@@ -366,12 +371,23 @@ def write_json(package: dict[str, Any], directory: Path) -> list[Path]:
 def tables(package: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The tabular form: nested objects flattened into one list of rows per HSDS table."""
     out: dict[str, list[dict[str, Any]]] = {
-        name: [] for name in (
-            "organizations", "services", "locations", "addresses", "service_at_locations",
-            "service_areas", "languages", "phones", "contacts", "schedules", "attributes",
-            "taxonomies", "taxonomy_terms",
+        name: []
+        for name in (
+            "organizations",
+            "services",
+            "locations",
+            "addresses",
+            "service_at_locations",
+            "service_areas",
+            "languages",
+            "phones",
+            "contacts",
+            "schedules",
+            "attributes",
+            "taxonomies",
+            "taxonomy_terms",
         )
-    }  # fmt: skip
+    }
     for org in package["organizations"]:
         out["organizations"].append({k: v for k, v in org.items() if not isinstance(v, list)})
         out["phones"] += org.get("phones", [])
@@ -421,12 +437,36 @@ def _cell(value: Any) -> Any:
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "hsds" / "schema"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,80}$")
-MAPPED_SERVICE = {"id", "organization_id", "name", "alternate_name", "description", "email",
-                  "status", "minimum_age", "maximum_age", "phones", "schedules", "languages",
-                  "service_areas", "attributes", "service_at_locations", "contacts",
-                  "eligibility_description", "organization"}  # fmt: skip
-MAPPED_ORGANIZATION = {"id", "name", "alternate_name", "description", "email", "website",
-                       "phones", "locations"}  # fmt: skip
+MAPPED_SERVICE = {
+    "id",
+    "organization_id",
+    "name",
+    "alternate_name",
+    "description",
+    "email",
+    "status",
+    "minimum_age",
+    "maximum_age",
+    "phones",
+    "schedules",
+    "languages",
+    "service_areas",
+    "attributes",
+    "service_at_locations",
+    "contacts",
+    "eligibility_description",
+    "organization",
+}
+MAPPED_ORGANIZATION = {
+    "id",
+    "name",
+    "alternate_name",
+    "description",
+    "email",
+    "website",
+    "phones",
+    "locations",
+}
 
 
 class HsdsError(Exception):
@@ -508,12 +548,21 @@ def plan_import(
             continue  # an organisation the directory has: link to it, leave it unchanged
         for key in set(org) - MAPPED_ORGANIZATION:
             unmapped[f"organization.{key}"] = unmapped.get(f"organization.{key}", 0) + 1
-        actors.append({"id": local, "props": {
-            "name": org["name"], "description": org.get("description"), "email": org.get("email"),
-            "website": org.get("website"), "kind": "other", "municipality_id": municipality_id,
-            "phone": (org.get("phones") or [{}])[0].get("number"),
-            "address": _address_text(org.get("locations", [])),
-        }})  # fmt: skip
+        actors.append(
+            {
+                "id": local,
+                "props": {
+                    "name": org["name"],
+                    "description": org.get("description"),
+                    "email": org.get("email"),
+                    "website": org.get("website"),
+                    "kind": "other",
+                    "municipality_id": municipality_id,
+                    "phone": (org.get("phones") or [{}])[0].get("number"),
+                    "address": _address_text(org.get("locations", [])),
+                },
+            }
+        )
     rows = []
     for svc in loaded["services"]:
         for key in set(svc) - MAPPED_SERVICE:
@@ -526,8 +575,12 @@ def plan_import(
                 unmapped.get("service without a known organization (skipped)", 0) + 1
             )
             continue
-        links: dict[str, list[str]] = {"topics": [], "target_groups": [], "languages": [],
-                                       "districts": []}  # fmt: skip
+        links: dict[str, list[str]] = {
+            "topics": [],
+            "target_groups": [],
+            "languages": [],
+            "districts": [],
+        }
         for attr in svc.get("attributes", []):
             term_obj = attr.get("taxonomy_term") or {}
             kind = {"topic": "topics", "target_group": "target_groups"}.get(attr.get("link_type"))
@@ -558,24 +611,32 @@ def plan_import(
                 links["districts"].append(vocab["districts"][name])
             else:
                 unmapped["service_area"] = unmapped.get("service_area", 0) + 1
-        category = next((a.get("value") for a in svc.get("attributes", [])
-                         if a.get("link_type") == "category"), None)  # fmt: skip
-        rows.append({
-            "id": _local_id(svc, "hsds"), "actor_id": actor_id,
-            "props": {
-                "name": svc["name"], "description": svc.get("description"),
-                "email": svc.get("email"), "age_min": svc.get("minimum_age"),
-                "age_max": svc.get("maximum_age"),
-                "category": category if category in model.OFFER_CATEGORIES else None,
-                "phone": (svc.get("phones") or [{}])[0].get("number"),
-                "hours": (svc.get("schedules") or [{}])[0].get("description"),
-                "address": _address_text(
-                    [s.get("location", {}) for s in svc.get("service_at_locations", [])]
-                ),
-                "actor_id": actor_id, "municipality_id": municipality_id,
-            },
-            **{k: sorted(set(v)) for k, v in links.items()},
-        })  # fmt: skip
+        category = next(
+            (a.get("value") for a in svc.get("attributes", []) if a.get("link_type") == "category"),
+            None,
+        )
+        rows.append(
+            {
+                "id": _local_id(svc, "hsds"),
+                "actor_id": actor_id,
+                "props": {
+                    "name": svc["name"],
+                    "description": svc.get("description"),
+                    "email": svc.get("email"),
+                    "age_min": svc.get("minimum_age"),
+                    "age_max": svc.get("maximum_age"),
+                    "category": category if category in model.OFFER_CATEGORIES else None,
+                    "phone": (svc.get("phones") or [{}])[0].get("number"),
+                    "hours": (svc.get("schedules") or [{}])[0].get("description"),
+                    "address": _address_text(
+                        [s.get("location", {}) for s in svc.get("service_at_locations", [])]
+                    ),
+                    "actor_id": actor_id,
+                    "municipality_id": municipality_id,
+                },
+                **{k: sorted(set(v)) for k, v in links.items()},
+            }
+        )
     for row in rows:
         for key in ("age_min", "age_max"):
             value = row["props"][key]

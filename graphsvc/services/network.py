@@ -25,8 +25,15 @@ from ..domain import model
 from ..graph import Graph
 
 NODE_TYPES = ("actor", "offer", "working_group", "district", "topic")
-EDGE_TYPES = ("provided_by", "covers", "serves", "member_of", "organised_by", "cooperates_with",
-              "located_in")  # fmt: skip
+EDGE_TYPES = (
+    "provided_by",
+    "covers",
+    "serves",
+    "member_of",
+    "organised_by",
+    "cooperates_with",
+    "located_in",
+)
 MAX_FILTER_VALUES = 50
 MAX_PATHS = 10
 MAX_SNAPSHOT_NAME = 80
@@ -63,8 +70,11 @@ class Filters:
 
 
 FILTER_FIELDS = ("topics", "districts", "working_groups", "kinds", "categories", "circles")
-ALLOWED_VALUES = {"kinds": model.ACTOR_KINDS, "categories": model.OFFER_CATEGORIES,
-                  "circles": model.CIRCLES}  # fmt: skip
+ALLOWED_VALUES = {
+    "kinds": model.ACTOR_KINDS,
+    "categories": model.OFFER_CATEGORIES,
+    "circles": model.CIRCLES,
+}
 
 
 def parse_filters(source: dict[str, list[str]]) -> Filters:
@@ -119,9 +129,10 @@ def load(graph: Graph, municipality_id: str) -> Network:
     for row in graph.query("network.topics"):
         net.topics[row["topic"]["id"]] = row["topic"]
     net.cooperations = [
-        r for r in graph.query("network.cooperations", municipality_id=municipality_id)
+        r
+        for r in graph.query("network.cooperations", municipality_id=municipality_id)
         if r["target"] in net.actors
-    ]  # fmt: skip
+    ]
     return net
 
 
@@ -138,14 +149,24 @@ def split_node_id(value: str) -> tuple[str, str]:
 
 
 def _node(ref: str, node_type: str, label: str | None, **data: Any) -> dict:
-    return {"id": node_id(node_type, ref), "ref": ref, "type": node_type, "label": label or ref,
-            **{k: v for k, v in data.items() if v not in (None, "", [])}}  # fmt: skip
+    return {
+        "id": node_id(node_type, ref),
+        "ref": ref,
+        "type": node_type,
+        "label": label or ref,
+        **{k: v for k, v in data.items() if v not in (None, "", [])},
+    }
 
 
 def _edge(source: tuple[str, str], target: tuple[str, str], edge_type: str, **data: Any) -> dict:
     s, t = node_id(*source), node_id(*target)
-    return {"id": f"{edge_type}|{s}|{t}", "source": s, "target": t,
-            "type": edge_type, **{k: v for k, v in data.items() if v is not None}}  # fmt: skip
+    return {
+        "id": f"{edge_type}|{s}|{t}",
+        "source": s,
+        "target": t,
+        "type": edge_type,
+        **{k: v for k, v in data.items() if v is not None},
+    }
 
 
 def _topic_label(topic: dict, lang: str) -> str:
@@ -199,10 +220,11 @@ def view(net: Network, filters: Filters, lang: str = "de") -> dict[str, list[dic
             continue
         actors[aid] = a
     groups = {
-        gid: g for gid, g in net.groups.items()
+        gid: g
+        for gid, g in net.groups.items()
         if (not in_groups or gid in in_groups)
         and any(m["actor_id"] in actors for m in g.get("members") or [])
-    }  # fmt: skip
+    }
     topic_ids = {t for o in offers.values() for t in o.get("topics") or []}
     if f.topics:
         topic_ids &= set(f.topics)
@@ -229,21 +251,42 @@ def view(net: Network, filters: Filters, lang: str = "de") -> dict[str, list[dic
     for oid, o in offers.items():
         if o["actor_id"] in actors:
             edges.append(_edge(("offer", oid), ("actor", o["actor_id"]), "provided_by"))
-        edges += [_edge(("offer", oid), ("topic", t), "covers")
-                  for t in o.get("topics") or [] if t in topic_ids]  # fmt: skip
-        edges += [_edge(("offer", oid), ("district", d), "serves")
-                  for d in o.get("districts") or [] if d in district_ids]  # fmt: skip
+        edges += [
+            _edge(("offer", oid), ("topic", t), "covers")
+            for t in o.get("topics") or []
+            if t in topic_ids
+        ]
+        edges += [
+            _edge(("offer", oid), ("district", d), "serves")
+            for d in o.get("districts") or []
+            if d in district_ids
+        ]
     for gid, g in groups.items():
         for m in g.get("members") or []:
             if m["actor_id"] in actors:
-                edges.append(_edge(("actor", m["actor_id"]), ("working_group", gid), "member_of",
-                                   role=m.get("role")))  # fmt: skip
-        edges += [_edge(("working_group", gid), ("actor", a), "organised_by")
-                  for a in g.get("organisers") or [] if a in actors]  # fmt: skip
+                edges.append(
+                    _edge(
+                        ("actor", m["actor_id"]),
+                        ("working_group", gid),
+                        "member_of",
+                        role=m.get("role"),
+                    )
+                )
+        edges += [
+            _edge(("working_group", gid), ("actor", a), "organised_by")
+            for a in g.get("organisers") or []
+            if a in actors
+        ]
     for c in net.cooperations:
         if c["source"] in actors and c["target"] in actors:
-            edges.append(_edge(("actor", c["source"]), ("actor", c["target"]), "cooperates_with",
-                               kind=c.get("kind")))  # fmt: skip
+            edges.append(
+                _edge(
+                    ("actor", c["source"]),
+                    ("actor", c["target"]),
+                    "cooperates_with",
+                    kind=c.get("kind"),
+                )
+            )
     for aid, a in actors.items():
         if a.get("district_id") in district_ids:
             edges.append(_edge(("actor", aid), ("district", a["district_id"]), "located_in"))
@@ -260,8 +303,11 @@ def details(net: Network, value: str, lang: str = "de") -> dict | None:
     node_type, ref = split_node_id(value)
     if node_type == "actor" and ref in net.actors:
         a = net.actors[ref]
-        groups = [g["name"] for g in net.groups.values()
-                  if any(m["actor_id"] == ref for m in g.get("members") or [])]  # fmt: skip
+        groups = [
+            g["name"]
+            for g in net.groups.values()
+            if any(m["actor_id"] == ref for m in g.get("members") or [])
+        ]
         offers = [o["name"] for o in net.offers.values() if o.get("actor_id") == ref]
         return {"type": "actor", **a, "working_groups": sorted(groups), "offers": sorted(offers)}
     if node_type == "offer" and ref in net.offers:
@@ -273,8 +319,11 @@ def details(net: Network, value: str, lang: str = "de") -> dict | None:
         return {"type": "offer", **o, "provider": provider, "topic_names": topics}
     if node_type == "working_group" and ref in net.groups:
         g = net.groups[ref]
-        names = [net.actors[m["actor_id"]]["name"] for m in g.get("members") or []
-                 if m["actor_id"] in net.actors]  # fmt: skip
+        names = [
+            net.actors[m["actor_id"]]["name"]
+            for m in g.get("members") or []
+            if m["actor_id"] in net.actors
+        ]
         return {"type": "working_group", **g, "member_names": sorted(names)}
     if node_type == "district" and ref in net.districts:
         return {"type": "district", **net.districts[ref]}
@@ -291,11 +340,17 @@ def actor_group_graph(net: Network) -> nx.Graph:
     """Actors and working groups, linked by membership and cooperation (undirected)."""
     g = nx.Graph()
     for aid, a in net.actors.items():
-        g.add_node(node_id("actor", aid), ref=aid, type="actor", label=a.get("name") or aid,
-                   kind=a.get("kind") or "")  # fmt: skip
+        g.add_node(
+            node_id("actor", aid),
+            ref=aid,
+            type="actor",
+            label=a.get("name") or aid,
+            kind=a.get("kind") or "",
+        )
     for gid, w in net.groups.items():
-        g.add_node(node_id("working_group", gid), ref=gid, type="working_group",
-                   label=w.get("name") or gid)  # fmt: skip
+        g.add_node(
+            node_id("working_group", gid), ref=gid, type="working_group", label=w.get("name") or gid
+        )
         for m in w.get("members") or []:
             if m["actor_id"] in net.actors:
                 edge = _edge(("actor", m["actor_id"]), ("working_group", gid), "member_of")
@@ -312,12 +367,18 @@ def centrality(net: Network, limit: int = 20) -> dict[str, Any]:
     between = nx.betweenness_centrality(g, normalized=True) if g.number_of_nodes() > 2 else {}
     degree = nx.degree_centrality(g) if g.number_of_nodes() > 1 else {}
     rows = [
-        {"id": g.nodes[n]["ref"], "node": n, "label": g.nodes[n]["label"],
-         "kind": g.nodes[n].get("kind"),
-         "betweenness": round(between.get(n, 0.0), 6), "degree": round(degree.get(n, 0.0), 6),
-         "links": g.degree(n)}
-        for n in g.nodes if g.nodes[n]["type"] == "actor"
-    ]  # fmt: skip
+        {
+            "id": g.nodes[n]["ref"],
+            "node": n,
+            "label": g.nodes[n]["label"],
+            "kind": g.nodes[n].get("kind"),
+            "betweenness": round(between.get(n, 0.0), 6),
+            "degree": round(degree.get(n, 0.0), 6),
+            "links": g.degree(n),
+        }
+        for n in g.nodes
+        if g.nodes[n]["type"] == "actor"
+    ]
     rows.sort(key=lambda r: (-r["betweenness"], -r["degree"], r["label"]))
     isolates = sorted((r for r in rows if r["links"] == 0), key=lambda r: r["label"])
     return {"brokers": rows[:limit], "isolates": isolates, "actors": rows}
@@ -347,14 +408,19 @@ def shortest_paths(net: Network, source: str, target: str) -> dict[str, Any]:
                 "label": g.nodes[n]["label"],
             }
             for n in path
-        ]  # fmt: skip
+        ]
         for path in found
     ]
     edges = sorted(
         {g.edges[a, b]["eid"] for path in found for a, b in zip(path, path[1:], strict=False)}
     )
-    return {"source": source, "target": target, "length": len(found[0]) - 1 if found else None,
-            "paths": paths, "edge_ids": edges}  # fmt: skip
+    return {
+        "source": source,
+        "target": target,
+        "length": len(found[0]) - 1 if found else None,
+        "paths": paths,
+        "edge_ids": edges,
+    }
 
 
 def ego(net: Network, actor_id: str, hops: int, lang: str = "de") -> dict[str, Any]:
@@ -387,20 +453,31 @@ def overlap(net: Network) -> dict[str, Any]:
     order = sorted(members, key=lambda gid: net.groups[gid].get("name") or gid)
     matrix = [[len(members[a] & members[b]) for b in order] for a in order]
     pairs = sorted(
-        ({"a": a, "b": b, "shared": len(members[a] & members[b])}
-         for a, b in combinations(order, 2) if members[a] & members[b]),
+        (
+            {"a": a, "b": b, "shared": len(members[a] & members[b])}
+            for a, b in combinations(order, 2)
+            if members[a] & members[b]
+        ),
         key=lambda p: -int(p["shared"]),  # type: ignore[call-overload]
-    )  # fmt: skip
+    )
     grouped = set().union(*members.values()) if members else set()
     lonely = sorted(
-        ({"id": aid, "label": a.get("name") or aid} for aid, a in net.actors.items()
-         if aid not in grouped), key=lambda r: r["label"],
-    )  # fmt: skip
+        (
+            {"id": aid, "label": a.get("name") or aid}
+            for aid, a in net.actors.items()
+            if aid not in grouped
+        ),
+        key=lambda r: r["label"],
+    )
     return {
-        "groups": [{"id": gid, "label": net.groups[gid].get("name") or gid,
-                    "members": len(members[gid])} for gid in order],
-        "matrix": matrix, "top_pairs": pairs[:10], "actors_in_no_group": lonely,
-    }  # fmt: skip
+        "groups": [
+            {"id": gid, "label": net.groups[gid].get("name") or gid, "members": len(members[gid])}
+            for gid in order
+        ],
+        "matrix": matrix,
+        "top_pairs": pairs[:10],
+        "actors_in_no_group": lonely,
+    }
 
 
 def coverage(net: Network, filters: Filters, lang: str = "de") -> dict[str, Any]:
@@ -443,13 +520,18 @@ def nrw_actor_groups(graph: Graph) -> dict[str, list[dict]]:
         _node(r["id"], "actor", r["name"], kind=r["kind"], municipality_id=r["municipality_id"])
         for r in graph.query("network.all_actors")
     ]
-    nodes += [_node(r["id"], "working_group", r["name"], municipality_id=r["municipality_id"])
-              for r in graph.query("network.all_working_groups")]  # fmt: skip
-    edges = [_edge(("actor", r["source"]), ("working_group", r["target"]), "member_of",
-                   role=r["role"]) for r in graph.query("network.all_memberships")]  # fmt: skip
-    edges += [_edge(("actor", r["source"]), ("actor", r["target"]), "cooperates_with",
-                    kind=r["kind"])
-              for r in graph.query("network.all_cooperations")]  # fmt: skip
+    nodes += [
+        _node(r["id"], "working_group", r["name"], municipality_id=r["municipality_id"])
+        for r in graph.query("network.all_working_groups")
+    ]
+    edges = [
+        _edge(("actor", r["source"]), ("working_group", r["target"]), "member_of", role=r["role"])
+        for r in graph.query("network.all_memberships")
+    ]
+    edges += [
+        _edge(("actor", r["source"]), ("actor", r["target"]), "cooperates_with", kind=r["kind"])
+        for r in graph.query("network.all_cooperations")
+    ]
     return {"nodes": nodes, "edges": edges}
 
 
@@ -480,8 +562,16 @@ def _check_positions(raw: Any) -> dict[str, dict[str, float]]:
 LAYOUTS = ("cose", "concentric", "preset")
 
 
-def save_snapshot(graph: Graph, *, name: str, filters: Filters, positions: Any, layout: str,
-                  user: str, municipality_id: str) -> dict:  # fmt: skip
+def save_snapshot(
+    graph: Graph,
+    *,
+    name: str,
+    filters: Filters,
+    positions: Any,
+    layout: str,
+    user: str,
+    municipality_id: str,
+) -> dict:
     """Store a named view (filters + positions) of one municipality; return its summary."""
     name = (name or "").strip()
     errors = {}
@@ -494,18 +584,24 @@ def save_snapshot(graph: Graph, *, name: str, filters: Filters, positions: Any, 
     clean = _check_positions(positions)
     row = graph.query(
         "network.create_snapshot",
-        id=f"snap-{uuid.uuid4().hex}", name=name, filters_json=json.dumps(filters.as_dict()),
-        positions_json=json.dumps(clean), layout=layout, created_by=user,
+        id=f"snap-{uuid.uuid4().hex}",
+        name=name,
+        filters_json=json.dumps(filters.as_dict()),
+        positions_json=json.dumps(clean),
+        layout=layout,
+        created_by=user,
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         municipality_id=municipality_id,
-    )  # fmt: skip
+    )
     return row[0]["snapshot"]
 
 
 def list_snapshots(graph: Graph, municipality_id: str) -> list[dict]:
     """The saved views of one municipality, newest first."""
-    return [r["snapshot"] for r in graph.query("network.list_snapshots",
-                                               municipality_id=municipality_id)]  # fmt: skip
+    return [
+        r["snapshot"]
+        for r in graph.query("network.list_snapshots", municipality_id=municipality_id)
+    ]
 
 
 def get_snapshot(graph: Graph, snapshot_id: str, municipality_id: str) -> dict | None:
@@ -522,8 +618,11 @@ def get_snapshot(graph: Graph, snapshot_id: str, municipality_id: str) -> dict |
 def check_known(net: Network, filters: Filters) -> None:
     """Refuse filter ids this municipality does not have (topics, districts, groups)."""
     errors = {}
-    for name, known in (("topics", net.topics), ("districts", net.districts),
-                        ("working_groups", net.groups)):  # fmt: skip
+    for name, known in (
+        ("topics", net.topics),
+        ("districts", net.districts),
+        ("working_groups", net.groups),
+    ):
         unknown = [v for v in getattr(filters, name) if v not in known]
         if unknown:
             errors[name] = f"unknown value {unknown[0]!r}"

@@ -25,9 +25,17 @@ MAX_TEXT_WORDS = 8
 TEXT_HITS = 1000
 WORD = re.compile(r"[^\W_]+")
 PARAMETERS = (
-    "topics", "district", "languages", "age", "gender", "residence_status", "target_group", "q",
-    "include_ineligible", "limit",
-)  # fmt: skip
+    "topics",
+    "district",
+    "languages",
+    "age",
+    "gender",
+    "residence_status",
+    "target_group",
+    "q",
+    "include_ineligible",
+    "limit",
+)
 
 
 class InvalidSearch(ValueError):
@@ -318,9 +326,13 @@ def referral(graph: Graph, municipality_id: str, criteria: Criteria, today: str)
         found = details.get(candidate["offer"]["id"])
         if found is None:
             continue
-        merged = {**candidate, "offer": {**candidate["offer"], **found["contact"]},
-                  "actor": found["actor"], "accepted": found["accepted"],
-                  "decided": found["decided"]}  # fmt: skip
+        merged = {
+            **candidate,
+            "offer": {**candidate["offer"], **found["contact"]},
+            "actor": found["actor"],
+            "accepted": found["accepted"],
+            "decided": found["decided"],
+        }
         final[candidate["offer"]["id"]] = ranking.score_candidate(merged, client)
     shown = [row for row in final.values() if row.eligible or criteria.include_ineligible]
     rows = sorted(shown, key=ranking.sort_key)[: criteria.limit]

@@ -195,8 +195,11 @@ def check(rows: list[list[str]], vocab: dict[str, dict[str, str]], sha256: str) 
     for fld in REQUIRED:
         if fld not in where:
             plan.problems.append(Problem(1, COLUMNS[fld][0], "", "required column missing"))
-    unknown = [h for h in header if h and not any(h.lower() in (n.lower() for n in names)
-                                                  for names in COLUMNS.values())]  # fmt: skip
+    unknown = [
+        h
+        for h in header
+        if h and not any(h.lower() in (n.lower() for n in names) for names in COLUMNS.values())
+    ]
     for name in unknown:
         plan.problems.append(Problem(1, name, name, "unknown column"))
     if plan.problems:
@@ -237,8 +240,14 @@ def _check_row(number, cells, where, vocab, problems) -> dict[str, Any] | None:
         index = where.get(fld)
         value = cells[index] if index is not None and index < len(cells) else ""
         if value.startswith(_FORMULA):
-            problems.append(Problem(number, COLUMNS[fld][0], value[len(_FORMULA):],
-                                    "formulas are not accepted: enter the value"))  # fmt: skip
+            problems.append(
+                Problem(
+                    number,
+                    COLUMNS[fld][0],
+                    value[len(_FORMULA) :],
+                    "formulas are not accepted: enter the value",
+                )
+            )
             return ""
         if "\x00" in value or re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f]", value):
             problems.append(Problem(number, COLUMNS[fld][0], "", "control characters"))
@@ -250,8 +259,9 @@ def _check_row(number, cells, where, vocab, problems) -> dict[str, Any] | None:
 
     offer: dict[str, Any] = {}
     for fld in REQUIRED:
-        if not cell(fld) and not any(p.row == number and p.column == COLUMNS[fld][0]
-                                     for p in problems[before:]):  # fmt: skip
+        if not cell(fld) and not any(
+            p.row == number and p.column == COLUMNS[fld][0] for p in problems[before:]
+        ):
             bad(fld, "", "required")
     offer_id = cell("id")
     if offer_id and not ID.match(offer_id):
@@ -338,9 +348,22 @@ def prepare(
 
 # --- writing -------------------------------------------------------------------------------
 
-PROPS = ("name", "description", "category", "circle", "age_min", "age_max", "address",
-         "phone", "email", "hours", "valid_from", "valid_until", "actor_id",
-         "municipality_id")  # fmt: skip
+PROPS = (
+    "name",
+    "description",
+    "category",
+    "circle",
+    "age_min",
+    "age_max",
+    "address",
+    "phone",
+    "email",
+    "hours",
+    "valid_from",
+    "valid_until",
+    "actor_id",
+    "municipality_id",
+)
 
 
 def write(graph: Graph, plan: Plan) -> int:
@@ -368,12 +391,25 @@ def write(graph: Graph, plan: Plan) -> int:
 
 
 TEMPLATE_EXAMPLE = [
-    "beispiel-beratung", "Beispiel: Migrationsberatung", "ki-herne",
-    "Beratung für Zugewanderte", "Beratung", "innerer", "Aufenthalt; Arbeit",
-    "Herne-Mitte", "Deutsch; Arabisch", "Alle Zugewanderten", "18", "",
+    "beispiel-beratung",
+    "Beispiel: Migrationsberatung",
+    "ki-herne",
+    "Beratung für Zugewanderte",
+    "Beratung",
+    "innerer",
+    "Aufenthalt; Arbeit",
+    "Herne-Mitte",
+    "Deutsch; Arabisch",
+    "Alle Zugewanderten",
+    "18",
+    "",
     "Musterstraße 1, 44623 Herne",
-    "+49 2323 0000", "beratung@example.org", "Mo–Fr 9–12 Uhr", "2025-01-01", "",
-]  # fmt: skip
+    "+49 2323 0000",
+    "beratung@example.org",
+    "Mo–Fr 9–12 Uhr",
+    "2025-01-01",
+    "",
+]
 
 
 def template_xlsx() -> bytes:

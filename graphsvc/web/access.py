@@ -88,8 +88,15 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def one_time_password_must_be_replaced():
         # A user with a one-time password (new or reset by an admin) may only change it.
-        allowed = {"auth.profile", "auth.change_password", "auth.logout", "static",
-                   "main.set_language", "main.healthz", "main.readyz"}  # fmt: skip
+        allowed = {
+            "auth.profile",
+            "auth.change_password",
+            "auth.logout",
+            "static",
+            "main.set_language",
+            "main.healthz",
+            "main.readyz",
+        }
         if (
             current_user.is_authenticated
             and current_user.must_change_password

@@ -25,8 +25,12 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def live_server_env(tmp_path_factory):
     """The environment of the live server (CLI calls with it reach the same engine)."""
-    env = {**os.environ, "GRAPHSVC_DATA_DIR": str(tmp_path_factory.mktemp("live")),
-           "GRAPHSVC_PORT": str(_free_port()), "GRAPHSVC_ADMIN_PASSWORD": ADMIN_PASSWORD}  # fmt: skip
+    env = {
+        **os.environ,
+        "GRAPHSVC_DATA_DIR": str(tmp_path_factory.mktemp("live")),
+        "GRAPHSVC_PORT": str(_free_port()),
+        "GRAPHSVC_ADMIN_PASSWORD": ADMIN_PASSWORD,
+    }
     env.pop("GRAPH_URL", None)
     return env
 
@@ -40,8 +44,10 @@ def live_server(live_server_env):
     log = (data / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "graphsvc.cli", "run", "--workers", "1"],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -72,9 +78,15 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield browser
         browser.close()
 

@@ -12,10 +12,25 @@ from tests.e2e.conftest import login
 
 def add_user(live_server_env, username, actor, role, password):
     result = subprocess.run(
-        [sys.executable, "-m", "graphsvc.cli", "user", "add", username, "--actor", actor,
-         "--role", role, "--password", password],
-        env=live_server_env, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "graphsvc.cli",
+            "user",
+            "add",
+            username,
+            "--actor",
+            actor,
+            "--role",
+            role,
+            "--password",
+            password,
+        ],
+        env=live_server_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -39,8 +39,14 @@ def live_graph(live_server, tmp_path_factory):
 def herne_viewer(live_graph):
     """A network viewer of Herne."""
     username = f"netz.{uuid.uuid4().hex[:6]}"
-    accounts.create_user(live_graph, username, "Netzwerk Test", "stabsstelle-zukunft-gesellschaft",
-                         ["network"], PASSWORD)  # fmt: skip
+    accounts.create_user(
+        live_graph,
+        username,
+        "Netzwerk Test",
+        "stabsstelle-zukunft-gesellschaft",
+        ["network"],
+        PASSWORD,
+    )
     return username
 
 

@@ -20,8 +20,9 @@ PASSWORD = "vermittlung-passwort-123"
 def case_manager(live_server, tmp_path_factory):
     """A case manager of Caritas Herne in the running app's graph."""
     data = sorted(tmp_path_factory.getbasetemp().glob("live*"))[0]
-    graph = connect(from_env({"GRAPHSVC_DATA_DIR": str(data)}),
-                    f"unix://{socket_path(data.resolve())}")  # fmt: skip
+    graph = connect(
+        from_env({"GRAPHSVC_DATA_DIR": str(data)}), f"unix://{socket_path(data.resolve())}"
+    )
     username = f"cm.{uuid.uuid4().hex[:6]}"
     accounts.create_user(graph, username, "CM Test", "caritas-herne", ["case_manager"], PASSWORD)
     graph.close()

@@ -14,24 +14,36 @@ TODAY = cases.today()
 @pytest.fixture
 def cm(seeded):
     """A case manager of Caritas Herne."""
-    user_id, _ = accounts.create_user(seeded, "cm.caritas.t", "CM", "caritas-herne",
-                                      ["case_manager"], "ein-langes-passwort")  # fmt: skip
+    user_id, _ = accounts.create_user(
+        seeded, "cm.caritas.t", "CM", "caritas-herne", ["case_manager"], "ein-langes-passwort"
+    )
     return Actor(seeded.query("accounts.get_user", user_id=user_id)["user"], "127.0.0.1")
 
 
 @pytest.fixture
 def other_cm(seeded):
     """A case manager of another organisation (AWO)."""
-    user_id, _ = accounts.create_user(seeded, "cm.awo.t", "CM AWO", "awo-herne",
-                                      ["case_manager"], "ein-langes-passwort")  # fmt: skip
+    user_id, _ = accounts.create_user(
+        seeded, "cm.awo.t", "CM AWO", "awo-herne", ["case_manager"], "ein-langes-passwort"
+    )
     return Actor(seeded.query("accounts.get_user", user_id=user_id)["user"], "127.0.0.1")
 
 
 def open_one(graph, who, needs=("housing", "work")):
-    return cases.open_case(graph, who, {
-        "district_id": "wanne", "needs": list(needs), "intake_outcome": "case_management",
-        "criteria": ["multi_dimensional", "several_actors"], "access_route": "self_referral",
-        "age_band": "27-44", "residence_status": "protection-granted", "languages": ["ar"]})  # fmt: skip
+    return cases.open_case(
+        graph,
+        who,
+        {
+            "district_id": "wanne",
+            "needs": list(needs),
+            "intake_outcome": "case_management",
+            "criteria": ["multi_dimensional", "several_actors"],
+            "access_route": "self_referral",
+            "age_band": "27-44",
+            "residence_status": "protection-granted",
+            "languages": ["ar"],
+        },
+    )
 
 
 def offers_for(graph, topic):
@@ -65,8 +77,16 @@ def test_link_without_consent_is_refused_and_nothing_changes(seeded, cm):
 
 def test_self_referral_needs_no_consent(seeded, cm):
     pseudonym = open_one(seeded, cm)
-    version, _ = cases.create_link(seeded, cm, pseudonym, 1, offers_for(seeded, "housing")[0],
-                                   "housing", "referral", self_referral=True)  # fmt: skip
+    version, _ = cases.create_link(
+        seeded,
+        cm,
+        pseudonym,
+        1,
+        offers_for(seeded, "housing")[0],
+        "housing",
+        "referral",
+        self_referral=True,
+    )
     assert version == 2
 
 
@@ -74,8 +94,9 @@ def test_withdrawn_consent_refuses_new_links(seeded, cm):
     pseudonym = open_one(seeded, cm)
     v = cases.set_consent(seeded, cm, pseudonym, 1, "housing", "2026-01-01", TODAY)
     with pytest.raises(CaseRuleError, match="confidentiality waiver"):
-        cases.create_link(seeded, cm, pseudonym, v, offers_for(seeded, "housing")[0], "housing",
-                          "referral")  # fmt: skip
+        cases.create_link(
+            seeded, cm, pseudonym, v, offers_for(seeded, "housing")[0], "housing", "referral"
+        )
 
 
 def test_second_active_link_for_a_topic_warns_and_needs_a_reason(seeded, cm):
@@ -89,8 +110,16 @@ def test_second_active_link_for_a_topic_warns_and_needs_a_reason(seeded, cm):
     blocked, check = cases.create_link(seeded, cm, pseudonym, v, second, "housing", "tandem")
     assert blocked is None and len(check.parallel) == 1
     assert len(cases.read_case(seeded, cm, pseudonym)["links"]) == 1
-    v2, _ = cases.create_link(seeded, cm, pseudonym, v, second, "housing", "tandem",
-                              confirm_reason="Tandem mit Fachdienst vereinbart")  # fmt: skip
+    v2, _ = cases.create_link(
+        seeded,
+        cm,
+        pseudonym,
+        v,
+        second,
+        "housing",
+        "tandem",
+        confirm_reason="Tandem mit Fachdienst vereinbart",
+    )
     links = cases.read_case(seeded, cm, pseudonym)["links"]
     assert v2 == v + 1 and len(links) == 2
     assert {x["reason"] for x in links} >= {"Tandem mit Fachdienst vereinbart"}
@@ -118,16 +147,22 @@ def test_reassessment_goes_back_at_any_time_and_history_is_dated(seeded, cm):
     for phase in ("assessment", "linking", "monitoring", "assessment"):
         v = cases.change_phase(seeded, cm, pseudonym, v, phase)
     history = cases.read_case(seeded, cm, pseudonym)["case"]["phase_history"]
-    assert [h.split(" ")[1] for h in history] == ["intake", "assessment", "linking", "monitoring",
-                                                   "assessment"]  # fmt: skip
+    assert [h.split(" ")[1] for h in history] == [
+        "intake",
+        "assessment",
+        "linking",
+        "monitoring",
+        "assessment",
+    ]
     assert all(h.startswith(TODAY) for h in history)
 
 
 def test_declined_link_cannot_be_activated(seeded, cm):
     pseudonym = open_one(seeded, cm)
     v = cases.set_consent(seeded, cm, pseudonym, 1, "work", "2026-01-01", None)
-    v, _ = cases.create_link(seeded, cm, pseudonym, v, offers_for(seeded, "work")[0], "work",
-                             "referral")  # fmt: skip
+    v, _ = cases.create_link(
+        seeded, cm, pseudonym, v, offers_for(seeded, "work")[0], "work", "referral"
+    )
     link = cases.read_case(seeded, cm, pseudonym)["links"][0]["id"]
     v, _ = cases.change_link(seeded, cm, pseudonym, v, link, "declined", feedback="kein Platz")
     with pytest.raises(CaseRuleError, match="cannot become"):
@@ -145,8 +180,9 @@ def test_link_to_an_expired_offer_is_refused(seeded, cm):
 def test_closing_needs_evaluation_no_open_links_and_an_outcome_per_need(seeded, cm):
     pseudonym = open_one(seeded, cm, needs=("housing",))
     v = cases.set_consent(seeded, cm, pseudonym, 1, "housing", "2026-01-01", None)
-    v, _ = cases.create_link(seeded, cm, pseudonym, v, offers_for(seeded, "housing")[0],
-                             "housing", "referral")  # fmt: skip
+    v, _ = cases.create_link(
+        seeded, cm, pseudonym, v, offers_for(seeded, "housing")[0], "housing", "referral"
+    )
     for phase in ("assessment", "linking", "monitoring", "evaluation"):
         v = cases.change_phase(seeded, cm, pseudonym, v, phase)
     with pytest.raises(CaseRuleError, match="open links"):

@@ -10,14 +10,20 @@ import sys
 def graphsvc(tmp_path, *args, **env):
     environment = {**os.environ, "GRAPHSVC_DATA_DIR": str(tmp_path / "data"), **env}
     environment.pop("GRAPH_URL", None) if "GRAPH_URL" not in env else None
-    return subprocess.run([sys.executable, "-m", "graphsvc.cli", *args], env=environment,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "graphsvc.cli", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_user_add_list_disable_and_token_from_the_shell(tmp_path):
     assert graphsvc(tmp_path, "init").returncode == 0
-    added = graphsvc(tmp_path, "user", "add", "cm.test", "--actor", "caritas-herne",
-                     "--role", "case_manager")  # fmt: skip
+    added = graphsvc(
+        tmp_path, "user", "add", "cm.test", "--actor", "caritas-herne", "--role", "case_manager"
+    )
     assert added.returncode == 0, added.stderr
     assert "one-time password:" in added.stdout
     listed = graphsvc(tmp_path, "user", "list").stdout

@@ -62,11 +62,25 @@ def test_the_csv_tabular_form_has_one_valid_row_per_object(seeded, tmp_path):
     package = hsds.build_package(seeded)
     written = hsds.write_csv(package, tmp_path)
     names = {p.stem for p in written}
-    assert {"organizations", "services", "locations", "addresses", "languages",
-            "service_areas", "attributes", "taxonomy_terms", "phones",
-            "schedules"} <= names  # fmt: skip
-    singular = {"organizations": "organization", "services": "service", "addresses": "address",
-                "phones": "phone", "taxonomy_terms": "taxonomy_term"}  # fmt: skip
+    assert {
+        "organizations",
+        "services",
+        "locations",
+        "addresses",
+        "languages",
+        "service_areas",
+        "attributes",
+        "taxonomy_terms",
+        "phones",
+        "schedules",
+    } <= names
+    singular = {
+        "organizations": "organization",
+        "services": "service",
+        "addresses": "address",
+        "phones": "phone",
+        "taxonomy_terms": "taxonomy_term",
+    }
     for table, name in singular.items():
         schema = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
         with (tmp_path / f"{table}.csv").open(encoding="utf-8", newline="") as source:

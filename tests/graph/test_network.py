@@ -76,8 +76,13 @@ def test_shortest_paths_run_through_groups_and_cooperations(seeded):
 
 def test_no_path_to_an_isolate_is_an_empty_answer(seeded):
     result = network.shortest_paths(network.load(seeded, "herne"), "ki-herne", "pflegeschule-ruhr")
-    assert result == {"source": "ki-herne", "target": "pflegeschule-ruhr", "length": None,
-                      "paths": [], "edge_ids": []}  # fmt: skip
+    assert result == {
+        "source": "ki-herne",
+        "target": "pflegeschule-ruhr",
+        "length": None,
+        "paths": [],
+        "edge_ids": [],
+    }
 
 
 def test_path_between_unknown_actors_names_both_fields(seeded):
@@ -108,17 +113,23 @@ def test_coverage_counts_offers_per_topic_and_district(seeded):
     result = network.coverage(net, network.Filters())
     t = [x["id"] for x in result["topics"]].index("work")
     d = [x["id"] for x in result["districts"]].index("wanne")
-    expected = sum(1 for o in net.offers.values()
-                   if "work" in o["topics"] and "wanne" in o["districts"])  # fmt: skip
+    expected = sum(
+        1 for o in net.offers.values() if "work" in o["topics"] and "wanne" in o["districts"]
+    )
     assert result["counts"][t][d] == expected > 0
 
 
 def test_snapshot_is_saved_listed_and_opened_only_in_its_municipality(seeded):
     filters = network.Filters(topics=("work",), districts=("wanne",))
     saved = network.save_snapshot(
-        seeded, name="HIN März", filters=filters, positions={"ki-herne": {"x": 1.5, "y": -2}},
-        layout="cose", user="netz", municipality_id="herne",
-    )  # fmt: skip
+        seeded,
+        name="HIN März",
+        filters=filters,
+        positions={"ki-herne": {"x": 1.5, "y": -2}},
+        layout="cose",
+        user="netz",
+        municipality_id="herne",
+    )
     assert [s["id"] for s in network.list_snapshots(seeded, "herne")] == [saved["id"]]
     opened = network.get_snapshot(seeded, saved["id"], "herne")
     assert opened["filters"]["topics"] == ["work"]
@@ -128,13 +139,24 @@ def test_snapshot_is_saved_listed_and_opened_only_in_its_municipality(seeded):
 
 @pytest.mark.parametrize(
     ("name", "positions", "field"),
-    [("", {}, "name"), ("x" * 81, {}, "name"), ("ok", [], "positions"),
-     ("ok", {"a": {"x": "1", "y": 2}}, "positions")],
-)  # fmt: skip
+    [
+        ("", {}, "name"),
+        ("x" * 81, {}, "name"),
+        ("ok", [], "positions"),
+        ("ok", {"a": {"x": "1", "y": 2}}, "positions"),
+    ],
+)
 def test_bad_snapshots_are_refused(seeded, name, positions, field):
     with pytest.raises(network.NetworkInputError) as error:
-        network.save_snapshot(seeded, name=name, filters=network.Filters(), positions=positions,
-                              layout="cose", user="u", municipality_id="herne")  # fmt: skip
+        network.save_snapshot(
+            seeded,
+            name=name,
+            filters=network.Filters(),
+            positions=positions,
+            layout="cose",
+            user="u",
+            municipality_id="herne",
+        )
     assert field in error.value.fields
 
 

@@ -37,9 +37,12 @@ def test_housing_and_work_in_sodingen_in_arabic_ranks_the_local_arabic_offers_fi
     # The four local offers covering both needs in Arabic, plus the city-wide KIM case
     # management (it serves Sodingen too), lead the list.
     assert set(ids(result)[:5]) == {
-        "szg-quartiersbuero-sodingen", "diakonie-mbe-sodingen", "svh-arabische-lotsen",
-        "efs-patenschaften", "ki-kim-case-management",
-    }  # fmt: skip
+        "szg-quartiersbuero-sodingen",
+        "diakonie-mbe-sodingen",
+        "svh-arabische-lotsen",
+        "efs-patenschaften",
+        "ki-kim-case-management",
+    }
     first = result.rows[0]
     assert first.covered == ["housing", "work"]
     assert {"factor": "location", "where": "same"} in first.explanation
@@ -73,8 +76,9 @@ def test_offer_for_women_is_excluded_for_a_man_and_shown_marked_on_request(seede
     )[0]
     hidden = referral(seeded, topics=[women["topic"]], gender="male", limit="50")
     assert women["id"] not in ids(hidden)
-    shown = referral(seeded, topics=[women["topic"]], gender="male", limit="50",
-                     include_ineligible="true")  # fmt: skip
+    shown = referral(
+        seeded, topics=[women["topic"]], gender="male", limit="50", include_ineligible="true"
+    )
     row = next(row for row in shown.rows if row.offer["id"] == women["id"])
     assert row.eligible is False
     assert row.ineligible_reasons == [{"criterion": "gender", "allowed": ["female"]}]
@@ -201,17 +205,25 @@ def test_ranking_on_a_generated_city_matches_a_plain_python_recomputation(graph)
         status = rng.choice(vocab["residence_statuses"])["id"]
         group = rng.choice(vocab["target_groups"])["id"]
         criteria = search.Criteria(
-            topic_ids=tuple(topics), district_id=district, languages=tuple(languages), age=age,
-            gender="male", residence_status=status, target_group=group, limit=r.MAX_LIMIT,
-        )  # fmt: skip
+            topic_ids=tuple(topics),
+            district_id=district,
+            languages=tuple(languages),
+            age=age,
+            gender="male",
+            residence_status=status,
+            target_group=group,
+            limit=r.MAX_LIMIT,
+        )
         result = search.referral(graph, municipality, criteria, TODAY)
-        expected = recompute(graph, municipality, topics, district, languages, age, "male",
-                             status, group)[: r.MAX_LIMIT]  # fmt: skip
+        expected = recompute(
+            graph, municipality, topics, district, languages, age, "male", status, group
+        )[: r.MAX_LIMIT]
         assert [(row.offer["id"], row.score) for row in result.rows] == expected
         # The default top 20 counts links only for offers that can still get there.
         top = search.referral(graph, municipality, replace(criteria, limit=20), TODAY)
         assert [(row.offer["id"], row.score) for row in top.rows] == expected[:20]
-        assert result.eligible == len(recompute(graph, municipality, topics, district, languages,
-                                                age, "male", status, group))  # fmt: skip
+        assert result.eligible == len(
+            recompute(graph, municipality, topics, district, languages, age, "male", status, group)
+        )
         compared += len(expected)
     assert compared > 100

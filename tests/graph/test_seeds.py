@@ -37,8 +37,14 @@ def test_kim_structure_has_ten_case_manager_positions_three_at_the_ki(seeded):
 
 def test_all_seventeen_working_groups_of_table_4_are_there(seeded):
     names = {row["name"] for row in seeded.query("testing.working_group_names")}
-    for expected in ("Fallkonferenz", "Steuerungsgruppe", "Lenkungskreis", "AK MAK",
-                     "RT Häusliche Gewalt", "AK Flüchtlingsintegration"):  # fmt: skip
+    for expected in (
+        "Fallkonferenz",
+        "Steuerungsgruppe",
+        "Lenkungskreis",
+        "AK MAK",
+        "RT Häusliche Gewalt",
+        "AK Flüchtlingsintegration",
+    ):
         assert any(expected in name for name in names), expected
 
 

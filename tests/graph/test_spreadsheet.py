@@ -11,8 +11,20 @@ from openpyxl import Workbook, load_workbook
 from graphsvc.services import hsds, spreadsheet
 
 MB = 1024 * 1024
-HEADER = ["Kennung", "Name", "Träger", "Themen", "Stadtteile", "Sprachen", "Zielgruppen",
-          "Kategorie", "Alter von", "Alter bis", "Gültig ab", "E-Mail"]  # fmt: skip
+HEADER = [
+    "Kennung",
+    "Name",
+    "Träger",
+    "Themen",
+    "Stadtteile",
+    "Sprachen",
+    "Zielgruppen",
+    "Kategorie",
+    "Alter von",
+    "Alter bis",
+    "Gültig ab",
+    "E-Mail",
+]
 
 
 def _csv(rows: list[list[str]], header=HEADER) -> bytes:
@@ -25,11 +37,22 @@ def _csv(rows: list[list[str]], header=HEADER) -> bytes:
 
 def _offers(n: int) -> list[list[str]]:
     return [
-        [f"import-{i:03d}", f"Importiertes Angebot {i}", "ki-herne", "Aufenthalt; work",
-         "Herne-Mitte", "de; Arabisch", "all-migrants", "Beratung", "18", "65",
-         "01.02.2025", f"a{i}@example.org"]
+        [
+            f"import-{i:03d}",
+            f"Importiertes Angebot {i}",
+            "ki-herne",
+            "Aufenthalt; work",
+            "Herne-Mitte",
+            "de; Arabisch",
+            "all-migrants",
+            "Beratung",
+            "18",
+            "65",
+            "01.02.2025",
+            f"a{i}@example.org",
+        ]
         for i in range(n)
-    ]  # fmt: skip
+    ]
 
 
 def _count_offers(graph) -> int:

@@ -18,11 +18,13 @@ from tests.conftest import SEEDS, _neo4j_url
 @pytest.fixture
 def neo4j_graph(request, settings):
     url = _neo4j_url(request)
-    graph = connect(settings.with_overrides(
-        graph_url=url,
-        neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
-        neo4j_password=os.environ.get("NEO4J_PASSWORD", "graphsvc-test"),
-    ))  # fmt: skip
+    graph = connect(
+        settings.with_overrides(
+            graph_url=url,
+            neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+            neo4j_password=os.environ.get("NEO4J_PASSWORD", "graphsvc-test"),
+        )
+    )
     graph.drop()
     graph.apply_schema()
     yield graph

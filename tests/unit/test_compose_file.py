@@ -25,10 +25,23 @@ def test_compose_file_runs_neo4j_5_and_the_app_against_it():
 
 def test_compose_file_passes_docker_compose_config():
     docker = shutil.which("docker")
-    plugin = docker and subprocess.run([docker, "compose", "version"], capture_output=True).returncode == 0
-    command = [docker, "compose"] if plugin else [shutil.which("docker-compose")] if shutil.which("docker-compose") else None
+    plugin = (
+        docker
+        and subprocess.run([docker, "compose", "version"], capture_output=True).returncode == 0
+    )
+    command = (
+        [docker, "compose"]
+        if plugin
+        else [shutil.which("docker-compose")]
+        if shutil.which("docker-compose")
+        else None
+    )
     if not command:
         pytest.skip("neither 'docker compose' nor 'docker-compose' is installed here")
-    result = subprocess.run([*command, "-f", str(COMPOSE), "config"], capture_output=True, text=True,
-                            env={**os.environ, "SECRET_KEY": "x" * 32})  # fmt: skip
+    result = subprocess.run(
+        [*command, "-f", str(COMPOSE), "config"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SECRET_KEY": "x" * 32},
+    )
     assert result.returncode == 0, result.stderr

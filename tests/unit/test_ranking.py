@@ -48,8 +48,10 @@ def test_same_district_beats_neighbour_beats_elsewhere():
     )
     assert [row.offer["id"] for row in rows] == ["here", "near", "far"]
     assert [e["where"] for row in rows for e in row.explanation if e["factor"] == "location"] == [
-        "same", "neighbour", "elsewhere"
-    ]  # fmt: skip
+        "same",
+        "neighbour",
+        "elsewhere",
+    ]
 
 
 def test_language_match_is_explained_and_scored():

@@ -10,7 +10,7 @@ from graphsvc.services import audit
 
 INJECTIONS = [
     "' OR 1=1 //",
-    "x\") DETACH DELETE n //",
+    'x") DETACH DELETE n //',
     "}) MATCH (n) DETACH DELETE n //",
     "<script>alert(1)</script>",
     "$x`y`",
@@ -18,8 +18,14 @@ INJECTIONS = [
 
 
 def create(client, auth, **fields):
-    data = {"username": "neu.cm", "display_name": "Neue CM", "actor_id": "awo-herne",
-            "roles": ["case_manager"], **fields, "csrf_token": auth.csrf(client, "/admin/users")}  # fmt: skip
+    data = {
+        "username": "neu.cm",
+        "display_name": "Neue CM",
+        "actor_id": "awo-herne",
+        "roles": ["case_manager"],
+        **fields,
+        "csrf_token": auth.csrf(client, "/admin/users"),
+    }
     return client.post("/admin/users", data=data)
 
 
@@ -31,8 +37,14 @@ def test_admin_creates_a_user_and_sees_the_one_time_password_once(app, auth, see
     assert 'data-username="neu.cm"' in page
     assert "one-time-password" not in client.get("/admin/users").get_data(as_text=True)
     newcomer = app.test_client()
-    answer = newcomer.post("/login", data={"username": "neu.cm", "password": password,
-                                           "csrf_token": auth.csrf(newcomer, "/login")})  # fmt: skip
+    answer = newcomer.post(
+        "/login",
+        data={
+            "username": "neu.cm",
+            "password": password,
+            "csrf_token": auth.csrf(newcomer, "/login"),
+        },
+    )
     assert answer.headers["Location"].endswith("/profile")  # must choose an own password first
     assert newcomer.get("/admin/users").headers["Location"].endswith("/profile")
     actions = [e["action"] for e in audit.search(seeded)]
@@ -78,11 +90,15 @@ def test_disable_enable_and_reset_a_user(app, auth, seeded):
     admin.post(f"/admin/users/{user_id}/disable", data={"csrf_token": token})
     assert victim.get("/profile").status_code == 302
     admin.post(f"/admin/users/{user_id}/enable", data={"csrf_token": token})
-    page = admin.post(f"/admin/users/{user_id}/reset", data={"csrf_token": token},
-                      follow_redirects=True).get_data(as_text=True)  # fmt: skip
+    page = admin.post(
+        f"/admin/users/{user_id}/reset", data={"csrf_token": token}, follow_redirects=True
+    ).get_data(as_text=True)
     assert "Neues Einmal-Passwort" in page
     assert [e["action"] for e in audit.search(seeded, action="user.")][:3] == [
-        "user.reset", "user.enable", "user.disable"]  # fmt: skip
+        "user.reset",
+        "user.enable",
+        "user.disable",
+    ]
 
 
 def test_audit_log_filters_and_exports_csv(app, auth, seeded):
@@ -102,13 +118,17 @@ def test_injection_strings_in_every_admin_and_login_field_change_nothing(app, au
 
     before = setup.counts(seeded)
     client = app.test_client()
-    client.post("/login", data={"username": text, "password": text,
-                                "csrf_token": auth.csrf(client, "/login")})  # fmt: skip
+    client.post(
+        "/login",
+        data={"username": text, "password": text, "csrf_token": auth.csrf(client, "/login")},
+    )
     auth.login(client, roles=("admin",), actor="ki-herne")
     answers = [
         create(client, auth, username=text, display_name=text, actor_id=text),
         client.get("/admin/audit", query_string={"username": text, "action": text}),
-        client.post("/profile/tokens", data={"name": text, "csrf_token": auth.csrf(client, "/profile")}),
+        client.post(
+            "/profile/tokens", data={"name": text, "csrf_token": auth.csrf(client, "/profile")}
+        ),
     ]
     assert all(a.status_code < 500 for a in answers)
     assert "<script>alert(1)</script>" not in "".join(a.get_data(as_text=True) for a in answers)

@@ -12,7 +12,11 @@ from graphsvc.services import accounts, audit
 def login(client, auth, username, password):
     return client.post(
         "/login",
-        data={"username": username, "password": password, "csrf_token": auth.csrf(client, "/login")},
+        data={
+            "username": username,
+            "password": password,
+            "csrf_token": auth.csrf(client, "/login"),
+        },
     )
 
 
@@ -58,14 +62,26 @@ def test_password_change_needs_the_current_password_and_ends_sessions(app, clien
     other = app.test_client()
     assert login(other, auth, username, auth.PASSWORD).status_code == 302
     token = auth.csrf(client, "/profile")
-    wrong = client.post("/profile/password", data={
-        "current_password": "not-it-at-all", "new_password": "a-new-password-1",
-        "repeat_password": "a-new-password-1", "csrf_token": token})  # fmt: skip
+    wrong = client.post(
+        "/profile/password",
+        data={
+            "current_password": "not-it-at-all",
+            "new_password": "a-new-password-1",
+            "repeat_password": "a-new-password-1",
+            "csrf_token": token,
+        },
+    )
     assert wrong.status_code == 400
     assert "Das aktuelle Passwort ist nicht korrekt." in wrong.get_data(as_text=True)
-    right = client.post("/profile/password", data={
-        "current_password": auth.PASSWORD, "new_password": "a-new-password-1",
-        "repeat_password": "a-new-password-1", "csrf_token": token})  # fmt: skip
+    right = client.post(
+        "/profile/password",
+        data={
+            "current_password": auth.PASSWORD,
+            "new_password": "a-new-password-1",
+            "repeat_password": "a-new-password-1",
+            "csrf_token": token,
+        },
+    )
     assert right.status_code == 302
     assert other.get("/profile").status_code == 302  # the other session ended too
     assert login(app.test_client(), auth, username, "a-new-password-1").status_code == 302
@@ -74,8 +90,14 @@ def test_password_change_needs_the_current_password_and_ends_sessions(app, clien
 def test_session_expires_after_inactivity(engine, settings, seeded, auth):
     from graphsvc import create_app
 
-    app = create_app({"graph_url": engine.url, "graph_name": settings.graph_name, "env": "test",
-                      "session_idle_minutes": 1})  # fmt: skip
+    app = create_app(
+        {
+            "graph_url": engine.url,
+            "graph_name": settings.graph_name,
+            "env": "test",
+            "session_idle_minutes": 1,
+        }
+    )
     client = app.test_client()
     auth.login(client)
     assert client.get("/profile").status_code == 200
@@ -101,8 +123,14 @@ def test_account_locks_after_five_failures_even_with_the_right_password(client, 
 def test_login_attempts_are_limited_per_address(engine, settings, seeded, auth):
     from graphsvc import create_app
 
-    app = create_app({"graph_url": engine.url, "graph_name": settings.graph_name, "env": "test",
-                      "login_limit": "3 per minute"})  # fmt: skip
+    app = create_app(
+        {
+            "graph_url": engine.url,
+            "graph_name": settings.graph_name,
+            "env": "test",
+            "login_limit": "3 per minute",
+        }
+    )
     client = app.test_client()
     statuses = [login(client, auth, f"nobody{i}", "whatever-123").status_code for i in range(4)]
     assert statuses[:3] == [200, 200, 200]
@@ -146,7 +174,10 @@ def test_logins_and_user_changes_are_audited(client, auth, seeded):
     login(client, auth, username, "wrong-password-123")
     login(client, auth, username, auth.PASSWORD)
     events = audit.search(seeded, username=username)
-    assert [(e["action"], e["outcome"]) for e in events[:2]] == [("login", "ok"), ("login", "invalid")]
+    assert [(e["action"], e["outcome"]) for e in events[:2]] == [
+        ("login", "ok"),
+        ("login", "invalid"),
+    ]
     assert events[0]["address"] == "127.0.0.1"
 
 
@@ -165,8 +196,10 @@ def test_no_password_token_or_session_id_reaches_any_log(app, client, auth, capl
         assert secret not in logged
 
 
-@pytest.mark.parametrize("header", ["Content-Security-Policy", "X-Frame-Options",
-                                    "Referrer-Policy", "X-Content-Type-Options"])  # fmt: skip
+@pytest.mark.parametrize(
+    "header",
+    ["Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "X-Content-Type-Options"],
+)
 def test_security_headers_are_set(client, header):
     assert client.get("/").headers.get(header)
 

@@ -6,9 +6,16 @@ import re
 
 import pytest
 
-INTAKE = {"district_id": "wanne", "needs": ["housing", "work"], "intake_outcome": "case_management",
-          "criteria": ["multi_dimensional"], "access_route": "self_referral", "age_band": "27-44",
-          "residence_status": "protection-granted", "languages": ["ar"]}  # fmt: skip
+INTAKE = {
+    "district_id": "wanne",
+    "needs": ["housing", "work"],
+    "intake_outcome": "case_management",
+    "criteria": ["multi_dimensional"],
+    "access_route": "self_referral",
+    "age_band": "27-44",
+    "residence_status": "protection-granted",
+    "languages": ["ar"],
+}
 
 
 def open_via_form(client, auth, **extra):
@@ -36,8 +43,15 @@ def test_notes_that_look_like_an_identifier_need_a_confirmation(app, auth):
     assert open_via_form(client, auth, notes="Hilfe bei Wohnungssuche").status_code == 302
 
 
-@pytest.mark.parametrize("field, value", [("district_id", "atlantis"), ("needs", []),
-                                          ("age_band", "200"), ("intake_outcome", "<b>x</b>")])  # fmt: skip
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("district_id", "atlantis"),
+        ("needs", []),
+        ("age_band", "200"),
+        ("intake_outcome", "<b>x</b>"),
+    ],
+)
 def test_invalid_intake_names_the_field(app, auth, field, value):
     client = app.test_client()
     auth.login(client)
@@ -70,18 +84,31 @@ def test_api_applies_the_same_rules(app, auth, seeded):
     pseudonym = created.json["pseudonym"]
     bad = client.post("/api/v1/cases", json={**INTAKE, "age_band": "x"}, headers=headers)
     assert bad.status_code == 400 and "age_band" in bad.json["error"]["fields"]
-    offer = seeded.query("testing.running_offers_for_topic", topic="housing", today="2026-11-24")[0]["id"]
-    refused = client.post(f"/api/v1/cases/{pseudonym}/links", headers=headers,
-                          json={"version": 1, "offer_id": offer, "topic": "housing", "mode": "referral"})  # fmt: skip
+    offer = seeded.query("testing.running_offers_for_topic", topic="housing", today="2026-11-24")[
+        0
+    ]["id"]
+    refused = client.post(
+        f"/api/v1/cases/{pseudonym}/links",
+        headers=headers,
+        json={"version": 1, "offer_id": offer, "topic": "housing", "mode": "referral"},
+    )
     assert refused.status_code == 400
     assert "confidentiality waiver" in refused.json["error"]["message"]
-    signed = client.patch(f"/api/v1/cases/{pseudonym}", headers=headers,
-                          json={"version": 1, "consent": {"topic": "housing", "signed_on": "2026-01-02"}})  # fmt: skip
+    signed = client.patch(
+        f"/api/v1/cases/{pseudonym}",
+        headers=headers,
+        json={"version": 1, "consent": {"topic": "housing", "signed_on": "2026-01-02"}},
+    )
     assert signed.json["version"] == 2
-    stale = client.patch(f"/api/v1/cases/{pseudonym}", headers=headers, json={"version": 1, "phase": "assessment"})
+    stale = client.patch(
+        f"/api/v1/cases/{pseudonym}", headers=headers, json={"version": 1, "phase": "assessment"}
+    )
     assert stale.status_code == 409
-    linked = client.post(f"/api/v1/cases/{pseudonym}/links", headers=headers,
-                         json={"version": 2, "offer_id": offer, "topic": "housing", "mode": "referral"})  # fmt: skip
+    linked = client.post(
+        f"/api/v1/cases/{pseudonym}/links",
+        headers=headers,
+        json={"version": 2, "offer_id": offer, "topic": "housing", "mode": "referral"},
+    )
     assert linked.status_code == 201
     read = client.get(f"/api/v1/cases/{pseudonym}", headers=headers).json
     assert read["links"][0]["offer_id"] == offer
@@ -95,15 +122,55 @@ def test_parallel_support_warning_in_the_form_then_confirmed_with_reason(app, au
     location = open_via_form(client, auth).headers["Location"]
     pseudonym = location.rsplit("/", 1)[1]
     token = auth.csrf(client, location)
-    client.post(f"{location}/consent", data={"version": 1, "topic": "housing", "signed_on": "2026-01-01", "csrf_token": token})
-    offers = [r["id"] for r in seeded.query("testing.running_offers_for_topic", topic="housing", today="2026-11-24")]
-    client.post(f"{location}/links", data={"version": 2, "offer_id": offers[0], "topic": "housing", "mode": "referral", "csrf_token": token})
-    link = re.search(r'data-link="([0-9a-f]+)"', client.get(location).get_data(as_text=True)).group(1)
-    client.post(f"{location}/links/{link}", data={"version": 3, "status": "accepted", "csrf_token": token})
-    warned = client.post(f"{location}/links", data={"version": 4, "offer_id": offers[1], "topic": "housing", "mode": "tandem", "csrf_token": token})
+    client.post(
+        f"{location}/consent",
+        data={"version": 1, "topic": "housing", "signed_on": "2026-01-01", "csrf_token": token},
+    )
+    offers = [
+        r["id"]
+        for r in seeded.query(
+            "testing.running_offers_for_topic", topic="housing", today="2026-11-24"
+        )
+    ]
+    client.post(
+        f"{location}/links",
+        data={
+            "version": 2,
+            "offer_id": offers[0],
+            "topic": "housing",
+            "mode": "referral",
+            "csrf_token": token,
+        },
+    )
+    link = re.search(r'data-link="([0-9a-f]+)"', client.get(location).get_data(as_text=True)).group(
+        1
+    )
+    client.post(
+        f"{location}/links/{link}", data={"version": 3, "status": "accepted", "csrf_token": token}
+    )
+    warned = client.post(
+        f"{location}/links",
+        data={
+            "version": 4,
+            "offer_id": offers[1],
+            "topic": "housing",
+            "mode": "tandem",
+            "csrf_token": token,
+        },
+    )
     assert warned.status_code == 409
     assert 'id="parallel-warning"' in warned.get_data(as_text=True)
-    saved = client.post(f"{location}/links", data={"version": 4, "offer_id": offers[1], "topic": "housing", "mode": "tandem", "reason": "Tandem abgestimmt", "csrf_token": token})
+    saved = client.post(
+        f"{location}/links",
+        data={
+            "version": 4,
+            "offer_id": offers[1],
+            "topic": "housing",
+            "mode": "tandem",
+            "reason": "Tandem abgestimmt",
+            "csrf_token": token,
+        },
+    )
     assert saved.status_code == 302
     assert client.get(location).get_data(as_text=True).count("data-link=") == 2
     assert pseudonym

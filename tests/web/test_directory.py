@@ -104,8 +104,14 @@ def test_offer_page_shows_everything_and_flags_an_expired_offer(client, auth):
     html = client.get("/directory/offers/ki-integrationslotsen").get_data(as_text=True)
     assert 'id="expired"' in html
     html = client.get("/directory/offers/svh-arabische-lotsen").get_data(as_text=True)
-    expected = ("Arabisch", "Sodingen", "Wohnen", "Geflüchtete",
-                "HIN (Herner Integrationsnetzwerk)", "Syrisch-Deutscher Kulturverein")  # fmt: skip
+    expected = (
+        "Arabisch",
+        "Sodingen",
+        "Wohnen",
+        "Geflüchtete",
+        "HIN (Herner Integrationsnetzwerk)",
+        "Syrisch-Deutscher Kulturverein",
+    )
     for text in expected:
         assert text in html
     assert client.get("/directory/offers/nope").status_code == 404
@@ -209,8 +215,9 @@ def test_editor_changes_an_offer_and_the_history_says_what_changed(client, auth)
 )
 def test_bad_offer_form_input_is_a_form_error(client, auth, change, message):
     auth.login(client, roles=("directory_editor",), actor="caritas-herne")
-    answer = _post(client, auth, "/directory/offers/new?actor=caritas-herne",
-                   {**OFFER_FORM, **change})  # fmt: skip
+    answer = _post(
+        client, auth, "/directory/offers/new?actor=caritas-herne", {**OFFER_FORM, **change}
+    )
     assert answer.status_code == 400
     assert 'class="errors"' in answer.get_data(as_text=True)
 
@@ -222,8 +229,9 @@ def test_retired_offer_is_flagged_and_no_longer_proposed(client, auth):
     import re
 
     version = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
-    answer = _post(client, auth, page + "/retire", {"last_day": "2020-12-31", "version": version},
-                   page=page)  # fmt: skip
+    answer = _post(
+        client, auth, page + "/retire", {"last_day": "2020-12-31", "version": version}, page=page
+    )
     assert answer.status_code == 302
     html = client.get(page).get_data(as_text=True)
     assert 'id="expired"' in html and "retire" in html
@@ -287,8 +295,9 @@ def test_retiring_an_organisation_ends_its_running_offers(client, auth):
     import re
 
     version = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
-    answer = _post(client, auth, page + "/retire", {"last_day": "2021-01-31", "version": version},
-                   page=page)  # fmt: skip
+    answer = _post(
+        client, auth, page + "/retire", {"last_day": "2021-01-31", "version": version}, page=page
+    )
     assert answer.status_code == 302
     html = client.get(page).get_data(as_text=True)
     assert 'id="retired"' in html

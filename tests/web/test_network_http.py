@@ -46,8 +46,13 @@ def test_graph_api_never_returns_case_data(app, auth, seeded):
     assert answer.status_code == 200
     body = answer.get_json()
     assert body["nodes"] and body["edges"]
-    assert {n["type"] for n in body["nodes"]} <= {"actor", "offer", "working_group", "district",
-                                                  "topic"}  # fmt: skip
+    assert {n["type"] for n in body["nodes"]} <= {
+        "actor",
+        "offer",
+        "working_group",
+        "district",
+        "topic",
+    }
     text = answer.get_data(as_text=True)
     pseudonyms = seeded.query("bench.sample_ids")["cases"]
     assert pseudonyms and not any(p in text for p in pseudonyms)
@@ -68,9 +73,13 @@ def test_filter_work_in_wanne_through_the_api(app, auth):
 
 @pytest.mark.parametrize(
     ("query", "field"),
-    [("kinds=spaceship", "kinds"), ("topics=no-such-topic", "topics"),
-     ("circles=middle", "circles"), ("scope=galaxy", "scope")],
-)  # fmt: skip
+    [
+        ("kinds=spaceship", "kinds"),
+        ("topics=no-such-topic", "topics"),
+        ("circles=middle", "circles"),
+        ("scope=galaxy", "scope"),
+    ],
+)
 def test_bad_filters_answer_400_naming_the_field(app, auth, query, field):
     headers = auth.token(roles=("network",), actor="ki-herne")
     answer = app.test_client().get(f"/api/v1/network/graph?{query}", headers=headers)
@@ -98,8 +107,7 @@ def test_centrality_and_path_api(app, auth):
         "/api/v1/network/path?source=drk-herne&target=jobcenter-herne", headers=headers
     ).get_json()
     assert path["length"] == 2
-    bad = client.get("/api/v1/network/path?source=drk-herne&target=%27%20OR%201=1",
-                     headers=headers)  # fmt: skip
+    bad = client.get("/api/v1/network/path?source=drk-herne&target=%27%20OR%201=1", headers=headers)
     assert bad.status_code == 400 and "target" in bad.get_json()["error"]["fields"]
     assert client.get("/api/v1/network/centrality?limit=x", headers=headers).status_code == 400
 
@@ -126,10 +134,14 @@ def test_overlap_and_coverage_pages_render_their_tables(viewer):
 
 
 def _save(client, auth, **fields):
-    data = {"name": "HIN Arbeit Wanne",
-            "filters_json": '{"topics": ["work"], "districts": ["wanne"]}',
-            "positions_json": '{"ki-herne": {"x": 10, "y": 20}}', "layout": "preset",
-            "csrf_token": auth.csrf(client, "/network/"), **fields}  # fmt: skip
+    data = {
+        "name": "HIN Arbeit Wanne",
+        "filters_json": '{"topics": ["work"], "districts": ["wanne"]}',
+        "positions_json": '{"ki-herne": {"x": 10, "y": 20}}',
+        "layout": "preset",
+        "csrf_token": auth.csrf(client, "/network/"),
+        **fields,
+    }
     return client.post("/network/snapshots", data=data)
 
 
@@ -147,9 +159,15 @@ def test_saved_view_opens_with_its_filters_and_positions(viewer, auth):
 
 @pytest.mark.parametrize(
     "fields",
-    [{"name": ""}, {"positions_json": "not json"}, {"positions_json": '{"a": {"x": "1"}}'},
-     {"filters_json": '{"kinds": ["spaceship"]}'}, {"filters_json": "[]"}, {"layout": "spiral"}],
-)  # fmt: skip
+    [
+        {"name": ""},
+        {"positions_json": "not json"},
+        {"positions_json": '{"a": {"x": "1"}}'},
+        {"filters_json": '{"kinds": ["spaceship"]}'},
+        {"filters_json": "[]"},
+        {"layout": "spiral"},
+    ],
+)
 def test_bad_snapshots_are_not_saved(viewer, auth, seeded, fields):
     answer = _save(viewer, auth, **fields)
     assert answer.status_code == 303
@@ -162,9 +180,17 @@ def test_snapshot_without_csrf_token_is_refused(viewer):
 
 
 def test_snapshot_of_another_municipality_is_not_found(viewer, seeded):
-    seeded.query("network.create_snapshot", id="snap-other", name="x", filters_json="{}",
-                 positions_json="{}", layout="cose", created_by="u",
-                 created_at="2026-01-01T00:00:00+00:00", municipality_id="gen-001")  # fmt: skip
+    seeded.query(
+        "network.create_snapshot",
+        id="snap-other",
+        name="x",
+        filters_json="{}",
+        positions_json="{}",
+        layout="cose",
+        created_by="u",
+        created_at="2026-01-01T00:00:00+00:00",
+        municipality_id="gen-001",
+    )
     assert viewer.get("/network/snapshots/snap-other.json").status_code == 404
     assert viewer.get("/network/?snapshot=snap-other").status_code == 404
 
@@ -190,8 +216,11 @@ def test_graphml_and_csv_exports_download(viewer):
 
 @pytest.mark.parametrize(
     "path",
-    ["/network/?kinds=spaceship", "/network/graph.json?districts=atlantis",
-     "/network/export/csv?working_groups=%27%29%20DETACH%20DELETE%20n"],
-)  # fmt: skip
+    [
+        "/network/?kinds=spaceship",
+        "/network/graph.json?districts=atlantis",
+        "/network/export/csv?working_groups=%27%29%20DETACH%20DELETE%20n",
+    ],
+)
 def test_bad_filters_on_the_page_and_its_endpoints_answer_400(viewer, path):
     assert viewer.get(path).status_code == 400

@@ -13,7 +13,7 @@ def test_home_shows_counts_per_label_in_german(client, seeded):
     counts = setup.counts(seeded)
     page = client.get("/").get_data(as_text=True)
     assert "Was das Netzwerk enthält" in page
-    assert f'data-label="Offer"' in page
+    assert 'data-label="Offer"' in page
     assert f'data-count="{counts["Offer"]}"' in page
     assert f'data-count="{counts["Actor"]}"' in page
 

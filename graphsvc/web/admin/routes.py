@@ -43,28 +43,42 @@ def users():
         if form.validate_on_submit():
             try:
                 user_id, one_time = accounts.create_user(
-                    graph(), form.username.data, form.display_name.data, form.actor_id.data,
+                    graph(),
+                    form.username.data,
+                    form.display_name.data,
+                    form.actor_id.data,
                     form.roles.data,
-                )  # fmt: skip
+                )
             except accounts.AccountError as exc:
                 field = getattr(form, exc.field or "username", form.username)
-                field.errors = [*field.errors, _("This username is already taken.")
-                                if exc.field == "username" else str(exc)]  # fmt: skip
+                field.errors = [
+                    *field.errors,
+                    _("This username is already taken.") if exc.field == "username" else str(exc),
+                ]
                 status = 400
             else:
-                audit.record(graph(), current_user.data, "user.create", target=user_id,
-                             details={"username": form.username.data, "roles": form.roles.data},
-                             address=client_address())  # fmt: skip
+                audit.record(
+                    graph(),
+                    current_user.data,
+                    "user.create",
+                    target=user_id,
+                    details={"username": form.username.data, "roles": form.roles.data},
+                    address=client_address(),
+                )
                 flash(_("User %(name)s created.", name=form.username.data), "info")
                 form = UserForm(formdata=None)
                 form.actor_id.choices = choices
         else:
             status = 400
     return render_template(
-        "admin/users.html", form=form, users=_users(), one_time=one_time,
-        new_username=request.form.get("username"), role_labels=ROLE_LABELS,
+        "admin/users.html",
+        form=form,
+        users=_users(),
+        one_time=one_time,
+        new_username=request.form.get("username"),
+        role_labels=ROLE_LABELS,
         action_form=UserActionForm(),
-    ), status  # fmt: skip
+    ), status
 
 
 @bp.post("/users/<user_id>/<any(disable, enable, reset):action>")
@@ -77,16 +91,23 @@ def user_action(user_id: str, action: str):
     user = _user_in_my_municipality(user_id)
     if action == "reset":
         password = accounts.reset_password(graph(), user_id)
-        flash(_("New one-time password for %(name)s: %(password)s", name=user["username"],
-                password=password), "secret")  # fmt: skip
+        flash(
+            _(
+                "New one-time password for %(name)s: %(password)s",
+                name=user["username"],
+                password=password,
+            ),
+            "secret",
+        )
     else:
         if user_id == current_user.id and action == "disable":
             flash(_("You cannot disable yourself."), "error")
             return redirect(url_for("admin.users"))
         accounts.set_active(graph(), user_id, action == "enable")
         flash(_("User %(name)s updated.", name=user["username"]), "info")
-    audit.record(graph(), current_user.data, f"user.{action}", target=user_id,
-                 address=client_address())  # fmt: skip
+    audit.record(
+        graph(), current_user.data, f"user.{action}", target=user_id, address=client_address()
+    )
     return redirect(url_for("admin.users"))
 
 

@@ -50,10 +50,14 @@ def topics() -> list[tuple[str, str]]:
 @roles_required(CASE_ROLE)
 def list_cases():
     """The organisation's cases (?mine=1 for one's own, ?phase=, ?topic=, ?overdue=1)."""
-    rows = cases.list_cases(graph(), who(), mine=request.args.get("mine") == "1",
-                            phase=request.args.get("phase", "")[:20],
-                            topic=request.args.get("topic", "")[:60],
-                            overdue=request.args.get("overdue") == "1")  # fmt: skip
+    rows = cases.list_cases(
+        graph(),
+        who(),
+        mine=request.args.get("mine") == "1",
+        phase=request.args.get("phase", "")[:20],
+        topic=request.args.get("topic", "")[:60],
+        overdue=request.args.get("overdue") == "1",
+    )
     return jsonify(cases=rows)
 
 
@@ -67,8 +71,11 @@ def create_case():
         return invalid(form)
     hints = rules.identifier_hints(form.notes.data or "")
     if hints and not form.no_identifier.data:
-        return error(400, "the notes look like they contain a direct identifier",
-                     {"notes": [f"{h.kind}: {h.excerpt}" for h in hints]})  # fmt: skip
+        return error(
+            400,
+            "the notes look like they contain a direct identifier",
+            {"notes": [f"{h.kind}: {h.excerpt}" for h in hints]},
+        )
     pseudonym = cases.open_case(graph(), who(), form.data)
     return jsonify(pseudonym=pseudonym), 201
 
@@ -89,24 +96,38 @@ def update_case(pseudonym: str):
         form = PhaseForm.from_json(data)
         if not form.validate():
             return invalid(form)
-        return _done(lambda: cases.change_phase(graph(), who(), pseudonym, form.version.data,
-                                                form.phase.data))  # fmt: skip
+        return _done(
+            lambda: cases.change_phase(
+                graph(), who(), pseudonym, form.version.data, form.phase.data
+            )
+        )
     if "need" in data:
         form = NeedForm.from_json({"version": data.get("version"), **(data["need"] or {})})
         form.topic.choices = topics()
         if not form.validate():
             return invalid(form)
-        return _done(lambda: cases.set_need(graph(), who(), pseudonym, form.version.data,
-                                            form.topic.data, form.status.data))  # fmt: skip
+        return _done(
+            lambda: cases.set_need(
+                graph(), who(), pseudonym, form.version.data, form.topic.data, form.status.data
+            )
+        )
     if "consent" in data:
         form = ConsentForm.from_json({"version": data.get("version"), **(data["consent"] or {})})
         form.topic.choices = topics()
         if not form.validate():
             return invalid(form)
         withdrawn = form.withdrawn_on.data.isoformat() if form.withdrawn_on.data else None
-        return _done(lambda: cases.set_consent(graph(), who(), pseudonym, form.version.data,
-                                               form.topic.data, form.signed_on.data.isoformat(),
-                                               withdrawn))  # fmt: skip
+        return _done(
+            lambda: cases.set_consent(
+                graph(),
+                who(),
+                pseudonym,
+                form.version.data,
+                form.topic.data,
+                form.signed_on.data.isoformat(),
+                withdrawn,
+            )
+        )
     return error(400, "give one of: phase, need, consent", {"body": ["nothing to change"]})
 
 
@@ -118,10 +139,20 @@ def create_link(pseudonym: str):
     form.topic.choices = topics()
     if not form.validate():
         return invalid(form)
-    return _link_result(lambda: cases.create_link(
-        graph(), who(), pseudonym, form.version.data, form.offer_id.data, form.topic.data,
-        form.mode.data, self_referral=form.self_referral.data, confirm_reason=form.reason.data or ""),
-        created=True)  # fmt: skip
+    return _link_result(
+        lambda: cases.create_link(
+            graph(),
+            who(),
+            pseudonym,
+            form.version.data,
+            form.offer_id.data,
+            form.topic.data,
+            form.mode.data,
+            self_referral=form.self_referral.data,
+            confirm_reason=form.reason.data or "",
+        ),
+        created=True,
+    )
 
 
 @bp.patch("/<pseudonym>/links/<link_id>")
@@ -131,9 +162,18 @@ def update_link(pseudonym: str, link_id: str):
     form = LinkStatusForm.from_json(body())
     if not form.validate():
         return invalid(form)
-    return _link_result(lambda: cases.change_link(
-        graph(), who(), pseudonym, form.version.data, link_id, form.status.data,
-        feedback=form.feedback.data or "", confirm_reason=form.reason.data or ""))  # fmt: skip
+    return _link_result(
+        lambda: cases.change_link(
+            graph(),
+            who(),
+            pseudonym,
+            form.version.data,
+            link_id,
+            form.status.data,
+            feedback=form.feedback.data or "",
+            confirm_reason=form.reason.data or "",
+        )
+    )
 
 
 def _link_result(change, created: bool = False):
@@ -146,8 +186,13 @@ def _link_result(change, created: bool = False):
     try:
         return _done(run, created)
     except _Parallel as warning:
-        return jsonify(error={"status": 409, "message": "parallel support: give a reason to save",
-                              "parallel": warning.links}), 409  # fmt: skip
+        return jsonify(
+            error={
+                "status": 409,
+                "message": "parallel support: give a reason to save",
+                "parallel": warning.links,
+            }
+        ), 409
 
 
 class _Parallel(Exception):

@@ -34,8 +34,12 @@ def graph_view():
         filters = filters_from_args(net)
     except network.NetworkInputError as exc:
         return bad_request(exc)
-    return jsonify(scope="municipality", municipality_id=municipality(), filters=filters.as_dict(),
-                   **network.view(net, filters, lang()))  # fmt: skip
+    return jsonify(
+        scope="municipality",
+        municipality_id=municipality(),
+        filters=filters.as_dict(),
+        **network.view(net, filters, lang()),
+    )
 
 
 @bp.get("/centrality")

@@ -72,7 +72,7 @@ def document() -> dict[str, Any]:
                 "parameters": [
                     {"name": arg, "in": "path", "required": True, "schema": {"type": "string"}}
                     for arg in sorted(rule.arguments)
-                ],  # fmt: skip
+                ],
                 "responses": {
                     "200": {"description": "OK"},
                     "400": {"description": "Invalid input: error.fields names each field and why"},
@@ -85,8 +85,10 @@ def document() -> dict[str, Any]:
                 operation["security"] = [{"bearer": []}]
             form = REQUEST_FORMS.get((rule.endpoint, method.lower()))
             if form:
-                operation["requestBody"] = {"required": True, "content": {
-                    "application/json": {"schema": _form_schema(form)}}}  # fmt: skip
+                operation["requestBody"] = {
+                    "required": True,
+                    "content": {"application/json": {"schema": _form_schema(form)}},
+                }
             paths.setdefault(path, {})[method.lower()] = operation
     return {
         "openapi": "3.1.0",

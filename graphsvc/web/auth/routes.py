@@ -98,8 +98,13 @@ def change_password():
             target = getattr(form, exc.field or "new_password", form.new_password)
             target.errors = [*target.errors, _account_message(exc)]
         else:
-            audit.record(graph(), current_user.data, "user.password_change", target=current_user.id,
-                         address=client_address())  # fmt: skip
+            audit.record(
+                graph(),
+                current_user.data,
+                "user.password_change",
+                target=current_user.id,
+                address=client_address(),
+            )
             session.clear()
             flash(_("Password changed. Please log in with the new password."), "info")
             return redirect(url_for("auth.login"))
@@ -107,9 +112,13 @@ def change_password():
         row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)
     ]
     return render_template(
-        "auth/profile.html", password_form=form, token_form=TokenForm(), revoke_form=RevokeForm(),
-        tokens=tokens, new_token=None,
-    ), 400  # fmt: skip
+        "auth/profile.html",
+        password_form=form,
+        token_form=TokenForm(),
+        revoke_form=RevokeForm(),
+        tokens=tokens,
+        new_token=None,
+    ), 400
 
 
 def _account_message(exc: accounts.AccountError) -> str:
@@ -130,8 +139,9 @@ def create_token():
     form = TokenForm()
     if form.validate_on_submit():
         token = accounts.create_token(graph(), current_user.id, form.name.data)
-        audit.record(graph(), current_user.data, "token.create", target=token[:12],
-                     address=client_address())  # fmt: skip
+        audit.record(
+            graph(), current_user.data, "token.create", target=token[:12], address=client_address()
+        )
         session["new_token"] = token  # shown once on the next page, then gone
     else:
         flash(_("Please give the token a name (at most 80 characters)."), "error")
@@ -149,7 +159,12 @@ def revoke_token():
         except accounts.AccountError:
             flash(_("This token does not exist or is already revoked."), "error")
         else:
-            audit.record(graph(), current_user.data, "token.revoke", target=form.prefix.data,
-                         address=client_address())  # fmt: skip
+            audit.record(
+                graph(),
+                current_user.data,
+                "token.revoke",
+                target=form.prefix.data,
+                address=client_address(),
+            )
             flash(_("Token revoked."), "info")
     return redirect(url_for("auth.profile"))

@@ -34,16 +34,30 @@ LABELS = {
     "outreach": _l("Outreach social work"),
     "self_referral": _l("Self-referral (office hours)"),
     "word_of_mouth": _l("Word of mouth / key persons"),
-    "female": _l("female"), "male": _l("male"), "diverse": _l("diverse"),
-    "intake": _l("Intake"), "assessment": _l("Assessment"), "linking": _l("Linking"),
-    "monitoring": _l("Monitoring"), "evaluation": _l("Evaluation"), "closed": _l("Closed"),
-    "open": _l("open"), "in_progress": _l("in progress"), "met": _l("met"), "unmet": _l("unmet"),
-    "warm_handover": _l("Warm handover"), "tandem": _l("Tandem counselling"),
+    "female": _l("female"),
+    "male": _l("male"),
+    "diverse": _l("diverse"),
+    "intake": _l("Intake"),
+    "assessment": _l("Assessment"),
+    "linking": _l("Linking"),
+    "monitoring": _l("Monitoring"),
+    "evaluation": _l("Evaluation"),
+    "closed": _l("Closed"),
+    "open": _l("open"),
+    "in_progress": _l("in progress"),
+    "met": _l("met"),
+    "unmet": _l("unmet"),
+    "warm_handover": _l("Warm handover"),
+    "tandem": _l("Tandem counselling"),
     "referral": _l("Referral"),
-    "proposed": _l("proposed"), "accepted": _l("accepted"), "active": _l("active"),
-    "completed": _l("completed"), "declined": _l("declined"), "no_capacity": _l("no capacity"),
+    "proposed": _l("proposed"),
+    "accepted": _l("accepted"),
+    "active": _l("active"),
+    "completed": _l("completed"),
+    "declined": _l("declined"),
+    "no_capacity": _l("no capacity"),
     "cancelled": _l("cancelled"),
-}  # fmt: skip
+}
 
 
 def labelled(values: tuple[str, ...]) -> list[tuple[str, Any]]:
@@ -68,23 +82,40 @@ class IntakeForm(ApiForm):
 
     district_id = SelectField(_l("District"), validators=[DataRequired()])
     needs = SelectMultipleField(_l("Needs (topics)"), validators=[DataRequired()])
-    intake_outcome = SelectField(_l("Outcome of the intake"),
-                                 choices=labelled(model.INTAKE_OUTCOMES), validators=[DataRequired()])  # fmt: skip
-    criteria = SelectMultipleField(_l("Criteria for case management (not all must hold)"),
-                                   choices=labelled(model.INTAKE_CRITERIA), validators=[Optional()])  # fmt: skip
-    access_route = SelectField(_l("How the client came"), choices=labelled(model.ACCESS_ROUTES),
-                               validators=[DataRequired()])  # fmt: skip
-    age_band = SelectField(_l("Age band"), choices=[(a, a) for a in model.AGE_BANDS],
-                           validators=[DataRequired()])  # fmt: skip
-    gender = SelectField(_l("Gender (optional)"), choices=[("", "–"), *labelled(model.GENDERS)],
-                         validators=[Optional()])  # fmt: skip
+    intake_outcome = SelectField(
+        _l("Outcome of the intake"),
+        choices=labelled(model.INTAKE_OUTCOMES),
+        validators=[DataRequired()],
+    )
+    criteria = SelectMultipleField(
+        _l("Criteria for case management (not all must hold)"),
+        choices=labelled(model.INTAKE_CRITERIA),
+        validators=[Optional()],
+    )
+    access_route = SelectField(
+        _l("How the client came"),
+        choices=labelled(model.ACCESS_ROUTES),
+        validators=[DataRequired()],
+    )
+    age_band = SelectField(
+        _l("Age band"), choices=[(a, a) for a in model.AGE_BANDS], validators=[DataRequired()]
+    )
+    gender = SelectField(
+        _l("Gender (optional)"),
+        choices=[("", "–"), *labelled(model.GENDERS)],
+        validators=[Optional()],
+    )
     residence_status = SelectField(_l("Residence status"), validators=[DataRequired()])
-    household_band = SelectField(_l("Household size"),
-                                 choices=[("", "–"), *[(h, h) for h in model.HOUSEHOLD_BANDS]],
-                                 validators=[Optional()])  # fmt: skip
+    household_band = SelectField(
+        _l("Household size"),
+        choices=[("", "–"), *[(h, h) for h in model.HOUSEHOLD_BANDS]],
+        validators=[Optional()],
+    )
     languages = SelectMultipleField(_l("Languages"), validators=[Optional()])
-    notes = TextAreaField(_l("Notes (no names, dates of birth, addresses or phone numbers)"),
-                          validators=[Optional(), Length(max=2000)])  # fmt: skip
+    notes = TextAreaField(
+        _l("Notes (no names, dates of birth, addresses or phone numbers)"),
+        validators=[Optional(), Length(max=2000)],
+    )
     no_identifier = BooleanField(_l("I checked: the notes contain no direct identifier"))
 
     def fill_choices(self, choices: dict[str, list[dict]], lang: str) -> None:
@@ -110,8 +141,9 @@ class PhaseForm(VersionedForm):
 
 class NeedForm(VersionedForm):
     topic = SelectField(_l("Topic"), validators=[DataRequired()])
-    status = SelectField(_l("Status"), choices=labelled(model.NEED_STATUSES),
-                         validators=[DataRequired()])  # fmt: skip
+    status = SelectField(
+        _l("Status"), choices=labelled(model.NEED_STATUSES), validators=[DataRequired()]
+    )
 
 
 class ConsentForm(VersionedForm):
@@ -128,15 +160,17 @@ class DocumentsForm(VersionedForm):
 class LinkForm(VersionedForm):
     offer_id = StringField(_l("Offer"), validators=[DataRequired(), Length(max=120)])
     topic = SelectField(_l("For the need"), validators=[DataRequired()])
-    mode = SelectField(_l("Way of working"), choices=labelled(model.LINK_MODES),
-                       validators=[DataRequired()])  # fmt: skip
+    mode = SelectField(
+        _l("Way of working"), choices=labelled(model.LINK_MODES), validators=[DataRequired()]
+    )
     self_referral = BooleanField(_l("The client goes on their own (no case data shared)"))
     reason = StringField(_l("Reason (parallel support)"), validators=[Optional(), Length(max=300)])
 
 
 class LinkStatusForm(VersionedForm):
-    status = SelectField(_l("New status"), choices=labelled(model.LINK_STATUSES[1:]),
-                         validators=[DataRequired()])  # fmt: skip
+    status = SelectField(
+        _l("New status"), choices=labelled(model.LINK_STATUSES[1:]), validators=[DataRequired()]
+    )
     feedback = StringField(_l("Partner's feedback"), validators=[Optional(), Length(max=500)])
     reason = StringField(_l("Reason (parallel support)"), validators=[Optional(), Length(max=300)])
 
@@ -149,9 +183,13 @@ class CaseFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    scope = SelectField(choices=[("mine", _l("My cases")), ("org", _l("My organisation's cases"))],
-                        default="mine", validators=[Optional()])  # fmt: skip
-    phase = SelectField(_l("Phase"), choices=[("", _l("all")), *labelled(model.PHASES)],
-                        validators=[Optional()])  # fmt: skip
+    scope = SelectField(
+        choices=[("mine", _l("My cases")), ("org", _l("My organisation's cases"))],
+        default="mine",
+        validators=[Optional()],
+    )
+    phase = SelectField(
+        _l("Phase"), choices=[("", _l("all")), *labelled(model.PHASES)], validators=[Optional()]
+    )
     topic = SelectField(_l("Need"), validators=[Optional()])
     overdue = BooleanField(_l("only overdue monitoring"))

@@ -35,8 +35,6 @@ def who() -> cases.Actor:
     return cases.Actor(current_user.data, client_address())
 
 
-
-
 def topic_choices() -> list[tuple[str, str]]:
     name = "name_de" if lang() == "de" else "name_en"
     return [(t["id"], t[name]) for t in graph().query("cases.topic_choices")]
@@ -50,8 +48,14 @@ def index():
     form.topic.choices = [("", _("all")), *topic_choices()]
     if not form.validate():
         return render_template("cases/index.html", form=form, rows=[], labels=LABELS), 400
-    rows = cases.list_cases(graph(), who(), mine=form.scope.data != "org", phase=form.phase.data or "",
-                            topic=form.topic.data or "", overdue=form.overdue.data)  # fmt: skip
+    rows = cases.list_cases(
+        graph(),
+        who(),
+        mine=form.scope.data != "org",
+        phase=form.phase.data or "",
+        topic=form.topic.data or "",
+        overdue=form.overdue.data,
+    )
     return render_template("cases/index.html", form=form, rows=rows, labels=LABELS)
 
 
@@ -64,8 +68,10 @@ def new():
     hints = rules.identifier_hints(form.notes.data or "") if request.method == "POST" else []
     if form.validate_on_submit():
         if hints and not form.no_identifier.data:
-            form.notes.errors = [*form.notes.errors,
-                                 _("This looks like a direct identifier; please remove it.")]  # fmt: skip
+            form.notes.errors = [
+                *form.notes.errors,
+                _("This looks like a direct identifier; please remove it."),
+            ]
         else:
             pseudonym = cases.open_case(graph(), who(), form.data)
             flash(_("Case %(pseudonym)s opened.", pseudonym=pseudonym), "info")
@@ -88,7 +94,7 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
             version=version,
             offer_id=request.args.get("offer", ""),
             topic=request.args.get("topic"),
-        ),  # fmt: skip
+        ),
         "status_form": LinkStatusForm(formdata=None, version=version),
     }
     defaults.update(forms)
@@ -97,9 +103,15 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
     names = dict(topics)
     picture = help_network.layout(data["needs"], data["links"])
     return render_template(
-        "cases/show.html", data=data, case=data["case"], labels=LABELS, topic_names=names,
-        picture=picture, size=(help_network.WIDTH, help_network.HEIGHT), **defaults,
-    ), status  # fmt: skip
+        "cases/show.html",
+        data=data,
+        case=data["case"],
+        labels=LABELS,
+        topic_names=names,
+        picture=picture,
+        size=(help_network.WIDTH, help_network.HEIGHT),
+        **defaults,
+    ), status
 
 
 @bp.get("/<pseudonym>")
@@ -137,15 +149,19 @@ def _rule_message(exc: rules.CaseRuleError) -> str:
     known = {
         "no valid confidentiality waiver for this topic": _(
             "No valid confidentiality waiver for this topic: the link is refused. If the client "
-            "goes on their own, tick the self-referral box."),
-        "this offer has ended (or not yet started)": _("This offer has ended (or not yet started)."),
+            "goes on their own, tick the self-referral box."
+        ),
+        "this offer has ended (or not yet started)": _(
+            "This offer has ended (or not yet started)."
+        ),
         "end or complete the open links first": _("End or complete the open links first."),
         "give every need an outcome: met or unmet": _("Give every need an outcome: met or unmet."),
         "close a case through the evaluation (outcome per need)": _(
-            "Close a case through the evaluation (outcome per need)."),
+            "Close a case through the evaluation (outcome per need)."
+        ),
         "the case is closed": _("The case is closed."),
         "unknown offer": _("Unknown offer."),
-    }  # fmt: skip
+    }
     if text.startswith("from ") and "next phase" in text:
         return _("One phase at a time forward; going back is always possible.")
     if text.startswith("a ") and "cannot become" in text:
@@ -158,8 +174,12 @@ def _rule_message(exc: rules.CaseRuleError) -> str:
 def phase(pseudonym: str):
     """Change the phase (forward one step or back)."""
     form = PhaseForm()
-    return _apply(pseudonym, "phase_form", form, lambda f: cases.change_phase(
-        graph(), who(), pseudonym, f.version.data, f.phase.data))  # fmt: skip
+    return _apply(
+        pseudonym,
+        "phase_form",
+        form,
+        lambda f: cases.change_phase(graph(), who(), pseudonym, f.version.data, f.phase.data),
+    )
 
 
 @bp.post("/<pseudonym>/needs")
@@ -168,8 +188,14 @@ def need(pseudonym: str):
     """Add a need or change its status."""
     form = NeedForm()
     form.topic.choices = topic_choices()
-    return _apply(pseudonym, "need_form", form, lambda f: cases.set_need(
-        graph(), who(), pseudonym, f.version.data, f.topic.data, f.status.data))  # fmt: skip
+    return _apply(
+        pseudonym,
+        "need_form",
+        form,
+        lambda f: cases.set_need(
+            graph(), who(), pseudonym, f.version.data, f.topic.data, f.status.data
+        ),
+    )
 
 
 @bp.post("/<pseudonym>/consent")
@@ -178,9 +204,20 @@ def consent(pseudonym: str):
     """Record a confidentiality waiver for a topic, or its withdrawal."""
     form = ConsentForm()
     form.topic.choices = topic_choices()
-    return _apply(pseudonym, "consent_form", form, lambda f: cases.set_consent(
-        graph(), who(), pseudonym, f.version.data, f.topic.data, f.signed_on.data.isoformat(),
-        f.withdrawn_on.data.isoformat() if f.withdrawn_on.data else None))  # fmt: skip
+    return _apply(
+        pseudonym,
+        "consent_form",
+        form,
+        lambda f: cases.set_consent(
+            graph(),
+            who(),
+            pseudonym,
+            f.version.data,
+            f.topic.data,
+            f.signed_on.data.isoformat(),
+            f.withdrawn_on.data.isoformat() if f.withdrawn_on.data else None,
+        ),
+    )
 
 
 @bp.post("/<pseudonym>/documents")
@@ -188,10 +225,19 @@ def consent(pseudonym: str):
 def documents(pseudonym: str):
     """Record privacy notice and counselling agreement."""
     form = DocumentsForm()
-    return _apply(pseudonym, "documents_form", form, lambda f: cases.set_documents(
-        graph(), who(), pseudonym, f.version.data,
-        f.privacy_notice_on.data.isoformat() if f.privacy_notice_on.data else None,
-        f.agreement_signed_on.data.isoformat() if f.agreement_signed_on.data else None))  # fmt: skip
+    return _apply(
+        pseudonym,
+        "documents_form",
+        form,
+        lambda f: cases.set_documents(
+            graph(),
+            who(),
+            pseudonym,
+            f.version.data,
+            f.privacy_notice_on.data.isoformat() if f.privacy_notice_on.data else None,
+            f.agreement_signed_on.data.isoformat() if f.agreement_signed_on.data else None,
+        ),
+    )
 
 
 @bp.post("/<pseudonym>/links")
@@ -203,9 +249,16 @@ def link(pseudonym: str):
 
     def change(f):
         version, check = cases.create_link(
-            graph(), who(), pseudonym, f.version.data, f.offer_id.data, f.topic.data, f.mode.data,
-            self_referral=f.self_referral.data, confirm_reason=f.reason.data or "",
-        )  # fmt: skip
+            graph(),
+            who(),
+            pseudonym,
+            f.version.data,
+            f.offer_id.data,
+            f.topic.data,
+            f.mode.data,
+            self_referral=f.self_referral.data,
+            confirm_reason=f.reason.data or "",
+        )
         if version is None:
             raise ParallelSupport(check)
 
@@ -223,17 +276,24 @@ def link_status(pseudonym: str, link_id: str):
 
     def change(f):
         version, check = cases.change_link(
-            graph(), who(), pseudonym, f.version.data, link_id, f.status.data,
-            feedback=f.feedback.data or "", confirm_reason=f.reason.data or "",
-        )  # fmt: skip
+            graph(),
+            who(),
+            pseudonym,
+            f.version.data,
+            link_id,
+            f.status.data,
+            feedback=f.feedback.data or "",
+            confirm_reason=f.reason.data or "",
+        )
         if version is None:
             raise ParallelSupport(check)
 
     try:
         return _apply(pseudonym, "status_form", form, change)
     except ParallelSupport as warning:
-        return _case_page(pseudonym, 409, status_form=form, parallel=warning.check.parallel,
-                          parallel_link=link_id)  # fmt: skip
+        return _case_page(
+            pseudonym, 409, status_form=form, parallel=warning.check.parallel, parallel_link=link_id
+        )
 
 
 @bp.post("/<pseudonym>/close")
@@ -246,8 +306,12 @@ def close(pseudonym: str):
         for key, value in request.form.items()
         if key.startswith("outcome_") and value
     }
-    return _apply(pseudonym, "close_form", form, lambda f: cases.close_case(
-        graph(), who(), pseudonym, f.version.data, outcomes))  # fmt: skip
+    return _apply(
+        pseudonym,
+        "close_form",
+        form,
+        lambda f: cases.close_case(graph(), who(), pseudonym, f.version.data, outcomes),
+    )
 
 
 class ParallelSupport(Exception):

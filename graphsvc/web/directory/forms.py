@@ -174,8 +174,13 @@ class OfferForm(FlaskForm):
     def values(self) -> dict:
         """Plain values for the service: ISO dates, empty text as None."""
         out: dict = {}
-        for name in (*directory_fields(), "topic_ids", "district_ids", "language_ids",
-                     "target_group_ids"):  # fmt: skip
+        for name in (
+            *directory_fields(),
+            "topic_ids",
+            "district_ids",
+            "language_ids",
+            "target_group_ids",
+        ):
             value = getattr(self, name).data
             if hasattr(value, "isoformat"):
                 value = value.isoformat()

@@ -36,10 +36,6 @@ def today() -> str:
     return date.today().isoformat()
 
 
-
-
-
-
 def names(vocab: dict[str, list[dict]], language: str) -> dict[str, dict[str, str]]:
     """Id → display name per vocabulary, in the interface language."""
     key = "name_en" if language == "en" else "name_de"
@@ -365,8 +361,10 @@ def edit_offer(offer_id: str):
                     graph(), _editor(), offer_id, int(version), form.values(), today()
                 )
             except directory.DirectoryConflict:
-                flash(_("Someone else changed this offer meanwhile; please check and save again."),
-                      "error")  # fmt: skip
+                flash(
+                    _("Someone else changed this offer meanwhile; please check and save again."),
+                    "error",
+                )
                 return redirect(url_for("directory.edit_offer", offer_id=offer_id))
             flash(_("Offer saved."), "ok")
             return redirect(url_for("directory.offer", offer_id=offer_id))

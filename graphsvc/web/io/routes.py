@@ -76,16 +76,25 @@ def upload():
         form.file.errors = [str(exc)]
         return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20), 400
     if not plan.ok:
-        audit.record(graph(), _user(), "import.offers.check", target=name,
-                     details={"sha256": plan.sha256, "problems": len(plan.problems)},
-                     address=client_address(), outcome="refused")  # fmt: skip
+        audit.record(
+            graph(),
+            _user(),
+            "import.offers.check",
+            target=name,
+            details={"sha256": plan.sha256, "problems": len(plan.problems)},
+            address=client_address(),
+            outcome="refused",
+        )
         return render_template("io/preview.html", plan=plan, filename=name, confirm=None), 400
     (_staging() / plan.sha256).write_bytes(data)
     confirm = ConfirmForm(sha256=plan.sha256, filename=name)
     return render_template(
-        "io/preview.html", plan=plan, filename=name, confirm=confirm,
+        "io/preview.html",
+        plan=plan,
+        filename=name,
+        confirm=confirm,
         offers=plan.offers[:PREVIEW_ROWS],
-    )  # fmt: skip
+    )
 
 
 @bp.post("/confirm")
@@ -107,9 +116,14 @@ def confirm():
         return render_template("io/preview.html", plan=plan, filename=name, confirm=None), 400
     written = spreadsheet.write(graph(), plan)
     staged.unlink(missing_ok=True)
-    audit.record(graph(), _user(), "import.offers", target=name,
-                 details={"sha256": plan.sha256, "offers": written},
-                 address=client_address())  # fmt: skip
+    audit.record(
+        graph(),
+        _user(),
+        "import.offers",
+        target=name,
+        details={"sha256": plan.sha256, "offers": written},
+        address=client_address(),
+    )
     flash(_("%(n)s offers imported.", n=written), "success")
     return redirect(url_for("io.upload")), 303
 

@@ -25,10 +25,6 @@ EXPORTS = {
 }
 
 
-
-
-
-
 def bad_request(error: network.NetworkInputError):
     """The API-style 400 answer naming the fields."""
     body = {"status": 400, "message": _("Invalid input"), "fields": error.fields}
@@ -70,19 +66,24 @@ def page():
     name_key = "name_" + lang()
     return render_template(
         "network/page.html",
-        filters=filters, error=error, form=form, snapshot=snapshot,
+        filters=filters,
+        error=error,
+        form=form,
+        snapshot=snapshot,
         snapshots=network.list_snapshots(graph(), municipality()),
-        topic_options=sorted(((t["id"], t.get(name_key) or t["id"]) for t in net.topics.values()),
-                             key=lambda o: o[1]),
+        topic_options=sorted(
+            ((t["id"], t.get(name_key) or t["id"]) for t in net.topics.values()), key=lambda o: o[1]
+        ),
         district_options=[(d["id"], d.get("name") or d["id"]) for d in net.districts.values()],
-        group_options=sorted(((g["id"], g.get("name") or g["id"]) for g in net.groups.values()),
-                             key=lambda o: o[1]),
+        group_options=sorted(
+            ((g["id"], g.get("name") or g["id"]) for g in net.groups.values()), key=lambda o: o[1]
+        ),
         kind_options=[(k, KIND_LABELS[k]) for k in model.ACTOR_KINDS],
         category_options=[(k, CATEGORY_LABELS[k]) for k in model.OFFER_CATEGORIES],
         circle_options=[(k, CIRCLE_LABELS[k]) for k in model.CIRCLES],
         actors=sorted(net.actors.values(), key=lambda a: a.get("name") or a["id"]),
         texts=js_texts(),
-    ), status  # fmt: skip
+    ), status
 
 
 def js_texts() -> dict[str, str]:
@@ -190,8 +191,9 @@ def coverage():
     try:
         filters = filters_from_args(net)
     except network.NetworkInputError as exc:
-        return render_template("error.html", status=400, title=_("Invalid input"),
-                               message="; ".join(exc.fields)), 400  # fmt: skip
+        return render_template(
+            "error.html", status=400, title=_("Invalid input"), message="; ".join(exc.fields)
+        ), 400
     return render_template("network/coverage.html", result=network.coverage(net, filters, lang()))
 
 
@@ -216,15 +218,24 @@ def save_snapshot():
                 filters = network.parse_filters(raw_filters)
                 network.check_known(load(), filters)
                 saved = network.save_snapshot(
-                    graph(), name=form.name.data, filters=filters, positions=positions,
-                    layout=form.layout.data or "cose", user=current_user.username,
+                    graph(),
+                    name=form.name.data,
+                    filters=filters,
+                    positions=positions,
+                    layout=form.layout.data or "cose",
+                    user=current_user.username,
                     municipality_id=municipality(),
-                )  # fmt: skip
+                )
             except network.NetworkInputError as exc:
                 fields = exc.fields
     if fields:
-        flash(_("The view was not saved: %(why)s", why="; ".join(
-            f"{k}: {v}" for k, v in fields.items())), "error")  # fmt: skip
+        flash(
+            _(
+                "The view was not saved: %(why)s",
+                why="; ".join(f"{k}: {v}" for k, v in fields.items()),
+            ),
+            "error",
+        )
         return redirect(url_for("network.page")), 303
     flash(_("View saved as “%(name)s”.", name=saved["name"]), "success")
     return redirect(url_for("network.page", snapshot=saved["id"]))
@@ -253,11 +264,14 @@ def export(fmt: str):
         return bad_request(exc)
     view = network.view(net, filters, lang())
     body: bytes | str = {  # type: ignore[assignment]
-        "graphml": network_export.graphml, "gexf": network_export.gexf,
-        "csv": network_export.csv_zip, "nodes.csv": network_export.nodes_csv,
+        "graphml": network_export.graphml,
+        "gexf": network_export.gexf,
+        "csv": network_export.csv_zip,
+        "nodes.csv": network_export.nodes_csv,
         "edges.csv": network_export.edges_csv,
-    }[fmt](view)  # fmt: skip
+    }[fmt](view)
     mimetype, suffix = EXPORTS[fmt]
     name = f"netzwerk-{municipality()}.{suffix}"
-    return Response(body, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
