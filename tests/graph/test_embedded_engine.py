@@ -54,3 +54,17 @@ def test_data_is_found_again_after_a_clean_restart(tmp_path):
         assert graph.query("testing.read_text", key="kept") == "still here"
         assert graph.schema_ready()
         graph.close()
+
+
+def test_a_forked_worker_that_exits_leaves_the_engine_running(tmp_path):
+    settings = from_env({"GRAPHSVC_DATA_DIR": str(tmp_path)})
+    with EmbeddedEngine(tmp_path) as engine:
+        child = os.fork()
+        if child == 0:  # what a gunicorn worker does when it ends
+            engine.stop()
+            os._exit(0)
+        os.waitpid(child, 0)
+        graph = connect(settings, engine.url)
+        graph.ping()
+        assert engine.owned_here
+        graph.close()
