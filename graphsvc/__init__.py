@@ -81,6 +81,7 @@ def register_blueprints(app: Flask) -> None:
     """Mount the web blueprints and the JSON API."""
     from .web import admin, api, auth, errors, main
     from .web import cases as cases_web
+    from .web import coordination as coordination_web
     from .web.api import cases as cases_api
 
     app.register_blueprint(main.bp)
@@ -89,6 +90,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(cases_web.bp)
     app.register_blueprint(cases_api.bp)
+    app.register_blueprint(coordination_web.bp)
     from .web import network as network_web
     from .web.api import network as network_api
 

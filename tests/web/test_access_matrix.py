@@ -16,6 +16,7 @@ CASE = frozenset({"case_manager"})
 NETWORK = frozenset({"network", "coordination", "case_manager", "admin"})
 SEARCH = frozenset({"case_manager", "coordination", "admin"})
 EDIT = frozenset({"admin", "directory_editor"})
+COORD = frozenset({"coordination"})
 
 # endpoint: (roles admitted, sample path for a GET check or None when not a GET page)
 MATRIX: dict[str, tuple[frozenset, str | None]] = {
@@ -78,6 +79,8 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "api_search.offers_search": (SEARCH, "/api/v1/offers/search?topics=housing"),
     "api_search.offer": (ANY, "/api/v1/offers/ki-kim-case-management"),
     "api_search.actor": (ANY, "/api/v1/actors/ki-herne"),
+    "coordination.parallel_support": (COORD, "/coordination/parallel-support"),
+    "coordination.parallel_support_json": (COORD, "/coordination/parallel-support.json"),
     "io.upload": (EDIT, "/import/"),
     "io.confirm": (EDIT, None),
     "io.template_xlsx": (EDIT, "/import/template.xlsx"),
