@@ -212,7 +212,15 @@ def generate(scale: str, seed_value: int, graph_name: str | None) -> None:
     help="Write n, p50, p95 and max per benchmark (ms) to this file.",
 )
 @click.option("-n", "repeat", type=int, default=200, show_default=True, help="Runs per benchmark.")
-def bench(scale: str, seed_value: int, json_file: Path | None, repeat: int) -> None:
+@click.option(
+    "--only",
+    "only",
+    multiple=True,
+    help="Run only the benchmarks whose name starts with this (repeatable), e.g. --only search.",
+)
+def bench(
+    scale: str, seed_value: int, json_file: Path | None, repeat: int, only: tuple[str, ...]
+) -> None:
     """Run the named benchmarks on a generated graph of the given scale (made if missing)."""
     from .services import bench as benchmarks
     from .services import generate as generator
@@ -225,7 +233,7 @@ def bench(scale: str, seed_value: int, json_file: Path | None, repeat: int) -> N
             load_seconds, _ = generator.fill(
                 graph, settings.seed_dir, scale, seed_value, progress_bar
             )
-        report = benchmarks.run_all(graph, scale, repeat, progress_bar)
+        report = benchmarks.run_all(graph, scale, repeat, progress_bar, only)
     report["generate_seconds"] = load_seconds
     click.echo(benchmarks.format_table(report))
     if json_file:

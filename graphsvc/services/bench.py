@@ -80,13 +80,16 @@ def time_step(step: Step, repeat: int, warmup: int = 5) -> dict[str, float]:
     }
 
 
-def run_all(graph: Graph, scale: str, repeat: int, progress=None) -> dict[str, Any]:
-    """Run every benchmark; return the report (also what --json writes)."""
+def run_all(
+    graph: Graph, scale: str, repeat: int, progress=None, only: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Run every benchmark (or those starting with a prefix in `only`); return the report."""
     ids = graph.query("bench.sample_ids") or {}
     rng = random.Random(7)
     results: dict[str, Any] = {}
-    bar = progress(len(BENCHMARKS), "bench") if progress else None
-    for name, factory in BENCHMARKS.items():
+    chosen = {n: f for n, f in BENCHMARKS.items() if not only or n.startswith(only)}
+    bar = progress(len(chosen), "bench") if progress else None
+    for name, factory in chosen.items():
         if all(ids.get(k) for k in ("offers", "districts", "topics", "cases")):
             results[name] = time_step(factory(graph, ids, rng), repeat)
         if bar:

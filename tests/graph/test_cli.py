@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -92,3 +93,22 @@ def test_purge_lists_first_and_deletes_only_with_yes(tmp_path):
     done = graphsvc(tmp_path, "purge", "--months", "1", "--yes")
     assert f"{len(listed)} case(s) deleted" in done.stdout
     assert "0 case(s) would be deleted" in graphsvc(tmp_path, "purge", "--months", "1").stdout
+
+
+def test_bench_only_runs_the_benchmarks_with_the_given_prefix(tmp_path):
+    report = tmp_path / "bench.json"
+    result = graphsvc(
+        tmp_path,
+        "bench",
+        "--scale",
+        "herne",
+        "-n",
+        "2",
+        "--only",
+        "directory.",
+        "--json",
+        str(report),
+    )
+    assert result.returncode == 0, result.stderr
+    names = set(json.loads(report.read_text())["results"])
+    assert names == {"directory.get_offer", "directory.offers_for_topic_in_district"}
