@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 from urllib.parse import urlparse
 
@@ -17,16 +16,34 @@ from .schema import Schema
 UNAVAILABLE = (redis.ConnectionError, redis.TimeoutError, ConnectionError, OSError)
 
 
-def _plain(value: Any) -> Any:
-    """Turn client containers into plain dicts and lists; refuse driver objects."""
-    if isinstance(value, OrderedDict | dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, str | int | float | bool):
+# Type codes of FalkorDB's compact result format (see falkordb.query_result.ResultSetScalarTypes).
+_NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
+_SCALARS = {_STRING, _INTEGER}
+
+
+def _plain(cell: list) -> Any:
+    """One cell of a compact reply as a plain value; refuse nodes, edges and paths.
+
+    Decoding here instead of through the client's QueryResult (which builds OrderedDicts
+    through a function call per value) made reading results about twice as fast; that is
+    most of the time of a referral search and of a backup export.
+    """
+    kind, value = cell
+    if kind in _SCALARS:
         return value
+    if kind == _NULL:
+        return None
+    if kind == _ARRAY:
+        return [v if k in _SCALARS else _plain((k, v)) for k, v in value]
+    if kind == _MAP:
+        pairs = zip(value[::2], value[1::2], strict=True)  # key, [type, value], key, ...
+        return {key: v if k in _SCALARS else _plain((k, v)) for key, (k, v) in pairs}
+    if kind == _DOUBLE:
+        return float(value)
+    if kind == _BOOLEAN:
+        return value == "true"
     raise GraphQueryError(
-        f"query returned a {type(value).__name__}; return map projections, not nodes"
+        f"query returned a value of FalkorDB type {kind}; return map projections, not nodes"
     )
 
 
@@ -56,17 +73,20 @@ class FalkorDBBackend:
     def run(self, query: Query, params: dict[str, Any]) -> list[dict[str, Any]]:
         """Run one statement; reads go through GRAPH.RO_QUERY so they can never write."""
         check(params)
-        execute = self._graph.query if query.writes else self._graph.ro_query
+        command = "GRAPH.QUERY" if query.writes else "GRAPH.RO_QUERY"
+        text = self._graph._build_params_header(params or None) + query.text
         try:
-            result = execute(query.text, params or None)
+            reply = self._db.connection.execute_command(command, self.graph_name, text, "--compact")
         except UNAVAILABLE as exc:
             raise GraphUnavailable(f"FalkorDB is not reachable: {exc}") from exc
         except redis.ResponseError as exc:
             raise GraphQueryError(f"{query.name}: {exc}") from exc
-        columns = [h[1] for h in result.header]
-        return [
-            dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in result.result_set
-        ]
+        if isinstance(reply[-1], redis.ResponseError):  # a run-time error ends the reply
+            raise GraphQueryError(f"{query.name}: {reply[-1]}")
+        if len(reply) < 3:  # statistics only: a write without RETURN
+            return []
+        columns = [name for _, name in reply[0]]
+        return [dict(zip(columns, (_plain(cell) for cell in row), strict=True)) for row in reply[1]]
 
     def _ddl(self, statement: str) -> None:
         try:
