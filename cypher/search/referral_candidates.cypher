@@ -1,5 +1,5 @@
 // name: referral_candidates :many
-// Offers of a municipality valid on $today that cover any of $topic_ids, with the facts the ranking needs (acceptance comes later, for the few that can reach the top).
+// Offers of a municipality valid on $today that cover any of $topic_ids, with every fact the ranking and the result rows need (link counts are kept on the offer).
 MATCH (o:Offer {municipality_id: $municipality_id})-[:COVERS]->(t:Topic)
 WHERE t.id IN $topic_ids
   AND (o.valid_from IS NULL OR o.valid_from <= $today)
@@ -10,6 +10,9 @@ WITH o, covered, collect(l.id) AS languages
 OPTIONAL MATCH (o)-[:SERVES]->(d:District)
 WITH o, covered, languages, collect(d.id) AS districts
 OPTIONAL MATCH (o)-[:FOR]->(g:TargetGroup)
+WITH o, covered, languages, districts, collect(g.id) AS target_groups
+MATCH (o)-[:PROVIDED_BY]->(a:Actor)
 RETURN o {.id, .name, .category, .age_min, .age_max, .genders, .residence_statuses,
-          .waiting_days} AS offer,
-       covered, languages, districts, collect(g.id) AS target_groups
+          .waiting_days, .circle, .valid_until, .phone} AS offer,
+       covered, languages, districts, target_groups, a {.id, .name} AS actor,
+       o.links_accepted AS accepted, o.links_decided AS decided

@@ -55,6 +55,17 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 50
 
 
+def count_links(statuses: Iterable[str]) -> tuple[int, int]:
+    """(accepted, decided) among the statuses of an offer's links, as acceptance counts them.
+
+    Offers keep these two counts as properties (links_accepted, links_decided), written by
+    the statements that change links, so a search reads them instead of counting edges.
+    """
+    statuses = list(statuses)
+    accepted = sum(s in ACCEPTED_STATUSES for s in statuses)
+    return accepted, sum(s in DECIDED_STATUSES for s in statuses)
+
+
 @dataclass(frozen=True)
 class Client:
     """What the case manager tells the search about the client and their needs."""
@@ -193,16 +204,12 @@ def score_candidate(candidate: Mapping[str, Any], client: Client) -> Row:
         points["waiting"] = WEIGHT_WAITING * max(0.0, 1 - waiting / WAIT_HORIZON_DAYS)
     explanation.append({"factor": "waiting", "days": waiting})
 
-    if candidate.get("accepted") is None:
-        # Not fetched yet: the lower bound, so contenders() can tell who may still reach the top.
-        points["acceptance"] = 0.0
-        acceptance: dict[str, Any] = {"accepted": None, "decided": None, "rate": None}
-    else:
-        accepted, decided = int(candidate["accepted"]), int(candidate.get("decided") or 0)
-        rate = acceptance_rate(accepted, decided)
-        points["acceptance"] = WEIGHT_ACCEPTANCE * (0.5 if rate is None else rate)
-        acceptance = {"accepted": accepted, "decided": decided, "rate": rate}
-        explanation.append({"factor": "acceptance", **acceptance})
+    # Offers never linked carry no counts yet: none decided.
+    accepted, decided = int(candidate.get("accepted") or 0), int(candidate.get("decided") or 0)
+    rate = acceptance_rate(accepted, decided)
+    points["acceptance"] = WEIGHT_ACCEPTANCE * (0.5 if rate is None else rate)
+    acceptance = {"accepted": accepted, "decided": decided, "rate": rate}
+    explanation.append({"factor": "acceptance", **acceptance})
 
     if client.target_group:
         fits = client.target_group in groups or ALL_MIGRANTS in groups
@@ -247,36 +254,6 @@ def rank(
     eligible = sorted((r for r in rows if r.eligible), key=sort_key)
     shown = rows if include_ineligible else eligible
     return sorted(shown, key=sort_key)[:limit], eligible
-
-
-def contenders(rows: Iterable[Row], limit: int, include_ineligible: bool = False) -> set[str]:
-    """Ids of the rows scored without acceptance that can still reach the top `limit`.
-
-    Acceptance adds at most WEIGHT_ACCEPTANCE points, so a row whose score plus that stays
-    below the limit-th best score cannot overtake it; only the others need their links
-    counted (which is the expensive part of the search).
-    """
-    rows = list(rows)
-    groups = [[r for r in rows if r.eligible]]
-    if include_ineligible:
-        groups.append([r for r in rows if not r.eligible])
-    chosen: set[str] = set()
-    room = limit
-    for group in groups:
-        if room <= 0:
-            break
-        ordered = sorted(group, key=lambda row: -row.score)
-        if len(ordered) <= room:
-            chosen.update(row.offer["id"] for row in ordered)
-            room -= len(ordered)
-            continue
-        threshold = ordered[room - 1].score
-        # + 0.01: scores are rounded to hundredths.
-        chosen.update(
-            row.offer["id"] for row in ordered if row.score + WEIGHT_ACCEPTANCE + 0.01 >= threshold
-        )
-        room = 0
-    return chosen
 
 
 def help_network(rows: Sequence[Row], topic_ids: Sequence[str], budget: int = 20_000) -> dict:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import cases as rules
-from ..domain import model
+from ..domain import model, ranking
 from ..graph import Graph
 from . import audit
 
@@ -343,6 +343,8 @@ def change_link(
         link_id=link_id,
         status=status,
         allowed_from=list(allowed),
+        accepted_statuses=list(ranking.ACCEPTED_STATUSES),
+        decided_statuses=list(ranking.DECIDED_STATUSES),
         feedback=feedback.strip() or None,
         reason=confirm_reason.strip() or None,
         today=today(),

@@ -301,50 +301,14 @@ def referral(graph: Graph, municipality_id: str, criteria: Criteria, today: str)
         target_group=criteria.target_group,
         text_matches=matches,
     )
-    # Two steps: score every candidate without the acceptance factor, then count links
-    # (and fetch contacts) only for the offers that can still reach the top or the proposal.
-    first = [ranking.score_candidate(c, client) for c in candidates]
-    eligible_first = [row for row in first if row.eligible]
-    proposal = ranking.help_network(eligible_first, criteria.topic_ids)
-    wanted = ranking.contenders(first, criteria.limit, criteria.include_ineligible)
-    wanted.update(row.offer["id"] for row in proposal["offers"])
-    details = (
-        {
-            row["id"]: row
-            for row in graph.query(
-                "search.referral_details",
-                offer_ids=sorted(wanted),
-                accepted_statuses=list(ranking.ACCEPTED_STATUSES),
-                decided_statuses=list(ranking.DECIDED_STATUSES),
-            )
-        }
-        if wanted
-        else {}
-    )
-    final = {}
-    for candidate in candidates:
-        found = details.get(candidate["offer"]["id"])
-        if found is None:
-            continue
-        merged = {
-            **candidate,
-            "offer": {**candidate["offer"], **found["contact"]},
-            "actor": found["actor"],
-            "accepted": found["accepted"],
-            "decided": found["decided"],
-        }
-        final[candidate["offer"]["id"]] = ranking.score_candidate(merged, client)
-    shown = [row for row in final.values() if row.eligible or criteria.include_ineligible]
-    rows = sorted(shown, key=ranking.sort_key)[: criteria.limit]
-    proposal["offers"] = sorted(
-        (final[row.offer["id"]] for row in proposal["offers"]), key=ranking.sort_key
-    )
+    rows, eligible = ranking.rank(candidates, client, criteria.include_ineligible, criteria.limit)
+    proposal = ranking.help_network(eligible, criteria.topic_ids)
     return Result(
         criteria=criteria,
         rows=rows,
         proposal=proposal,
         candidates=len(candidates),
-        eligible=len(eligible_first),
+        eligible=len(eligible),
         district=district,
         neighbours=neighbours,
     )

@@ -22,6 +22,9 @@ def prepare(graph: Graph, seed_dir: Path, progress: ProgressFactory | None = Non
     """
     graph.apply_schema()
     if not graph.query("meta.is_empty"):
+        # Graphs written before offers kept their link counts get them once, here.
+        missing = graph.query("cases.offers_missing_link_counts")
+        loading.refresh_link_counts(graph, [row["id"] for row in missing])
         return 0
     bundle = seeds.read(seed_dir)
     if progress is None:

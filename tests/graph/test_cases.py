@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from graphsvc.domain import ranking
 from graphsvc.domain.cases import CaseRuleError
-from graphsvc.services import accounts, audit, cases
+from graphsvc.services import accounts, audit, cases, setup
 from graphsvc.services.cases import Actor, CaseNotFound, VersionConflict
 
 TODAY = cases.today()
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture
@@ -211,3 +215,35 @@ def test_every_read_and_change_is_audited(seeded, cm):
     cases.change_phase(seeded, cm, pseudonym, 1, "assessment")
     actions = [e["action"] for e in audit.search(seeded, username="cm.caritas.t")]
     assert actions[:3] == ["case.phase", "case.read", "case.open"]
+
+
+def stored_and_counted(graph, offer_id):
+    row = graph.query("testing.offer_link_counts", offer_id=offer_id)
+    stored = (row["stored_accepted"], row["stored_decided"])
+    return stored, ranking.count_links(row["statuses"])
+
+
+def test_offer_link_counts_follow_every_status_change(seeded, cm):
+    offer = offers_for(seeded, "work")[0]
+    stored, counted = stored_and_counted(seeded, offer)
+    assert stored == counted  # seeded links are counted at load time
+    steps = [["accepted", "active", "completed"], ["accepted", "cancelled"], ["no_capacity"]]
+    for path in steps:
+        pseudonym = open_one(seeded, cm)
+        v = cases.set_consent(seeded, cm, pseudonym, 1, "work", "2026-01-01", None)
+        v, _ = cases.create_link(seeded, cm, pseudonym, v, offer, "work", "referral")
+        link = cases.read_case(seeded, cm, pseudonym)["links"][0]["id"]
+        for status in path:
+            v, _ = cases.change_link(seeded, cm, pseudonym, v, link, status, confirm_reason="x")
+            stored, counted = stored_and_counted(seeded, offer)
+            assert stored == counted, (path, status)
+
+
+def test_preparing_an_older_graph_gives_its_offers_their_link_counts(seeded):
+    linked = [o for o in offers_for(seeded, "housing") if stored_and_counted(seeded, o)[1][1]]
+    offer = linked[0]
+    expected = stored_and_counted(seeded, offer)[1]
+    seeded.query("testing.forget_link_counts")
+    assert stored_and_counted(seeded, offer)[0] == (None, None)
+    setup.prepare(seeded, SEEDS)
+    assert stored_and_counted(seeded, offer)[0] == expected
