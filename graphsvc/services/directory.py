@@ -236,10 +236,19 @@ def retire_offer(
     return written[0]["version"]
 
 
-def history(graph: Graph, entity_id: str) -> list[dict[str, Any]]:
-    """Who changed an offer (or organisation), when and what, newest first."""
+def offer_history(graph: Graph, offer_id: str) -> list[dict[str, Any]]:
+    """Who changed an offer, when and what, newest first."""
+    return _history(graph.query("directory.offer_history", offer_id=offer_id))
+
+
+def actor_history(graph: Graph, actor_id: str) -> list[dict[str, Any]]:
+    """Who changed an organisation, when and what, newest first."""
+    return _history(graph.query("directory.actor_history", actor_id=actor_id))
+
+
+def _history(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
-    for row in graph.query("directory.offer_history", entity_id=entity_id):
+    for row in rows:
         change = row["change"]
         change["changes"] = json.loads(change.get("changes") or "{}")
         out.append(change)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 SODINGEN = "/search?topics=housing&topics=work&district=sodingen&languages=ar"
@@ -30,8 +32,6 @@ def test_api_returns_the_same_ranking_as_the_page(client, auth):
     api_ids = [row["offer"]["id"] for row in body["results"]]
     auth.login(client, roles=("case_manager",))
     html = client.get(SODINGEN).get_data(as_text=True)
-    import re
-
     page_ids = re.findall(r'data-offer="([^"]+)"', html)
     assert api_ids == page_ids
     first = body["results"][0]
@@ -173,7 +173,7 @@ def test_editor_creates_an_offer_that_the_search_then_finds_with_history(client,
     location = answer.headers["Location"]
     html = client.get(location).get_data(as_text=True)
     assert "Testberatung Wohnen" in html
-    assert editor in html and "create" in html
+    assert editor in html and "angelegt" in html
     auth.login(client, roles=("case_manager",))
     html = client.get("/search?topics=housing&district=sodingen&languages=ar").get_data(
         as_text=True
@@ -186,15 +186,14 @@ def test_editor_changes_an_offer_and_the_history_says_what_changed(client, auth)
     path = "/directory/offers/caritas-wohnungslotsen-wanne/edit"
     page = client.get(path).get_data(as_text=True)
     assert 'value="Wohnungslotsen Wanne"' in page
-    import re
-
     version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
     data = {**OFFER_FORM, "name": "Wohnungslotsen Wanne und Sodingen", "version": version}
     answer = _post(client, auth, path, data)
     assert answer.status_code == 302
     html = client.get("/directory/offers/caritas-wohnungslotsen-wanne").get_data(as_text=True)
     assert "Wohnungslotsen Wanne und Sodingen" in html
-    assert editor in html and "Wohnungslotsen Wanne →" in html
+    assert editor in html and "geändert" in html
+    assert "<strong>Name</strong>: Wohnungslotsen Wanne → Wohnungslotsen Wanne und Sodingen" in html
     # The same, stale form again: refused, nothing overwritten.
     stale = _post(client, auth, path, {**data, "name": "Überschrieben"})
     assert stale.status_code == 302 and stale.headers["Location"].endswith("/edit")
@@ -226,15 +225,13 @@ def test_retired_offer_is_flagged_and_no_longer_proposed(client, auth):
     auth.login(client, roles=("directory_editor",), actor="caritas-herne")
     page = "/directory/offers/caritas-wohnungsnotfallhilfe"
     html = client.get(page).get_data(as_text=True)
-    import re
-
     version = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
     answer = _post(
         client, auth, page + "/retire", {"last_day": "2020-12-31", "version": version}, page=page
     )
     assert answer.status_code == 302
     html = client.get(page).get_data(as_text=True)
-    assert 'id="expired"' in html and "retire" in html
+    assert 'id="expired"' in html and "beendet" in html
     auth.login(client, roles=("case_manager",))
     html = client.get("/search?topics=housing&limit=50").get_data(as_text=True)
     assert 'data-offer="caritas-wohnungsnotfallhilfe"' not in html
@@ -262,14 +259,27 @@ def test_editor_creates_and_edits_an_organisation_with_history(client, auth):
     page = answer.headers["Location"]
     html = client.get(page).get_data(as_text=True)
     assert "Nachbarschaftshilfe Sodingen e. V." in html and "Sodingen" in html
-    import re
-
     version = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
     edit = page + "/edit"
     answer = _post(client, auth, edit, {**ACTOR_FORM, "district_id": "wanne", "version": version})
     assert answer.status_code == 302
     html = client.get(page).get_data(as_text=True)
-    assert "Wanne" in html and editor in html and "sodingen → wanne" in html
+    assert "Wanne" in html and editor in html
+    assert "<strong>Stadtbezirk</strong>: sodingen → wanne" in html
+
+
+def test_history_of_an_offer_leaves_out_an_organisation_with_the_same_id(client, auth):
+    # The Herne seeds hold an organisation and an offer both called iq-anerkennungsberatung.
+    auth.login(client, roles=("admin",), actor="caritas-herne")
+    page = "/directory/actors/iq-anerkennungsberatung"
+    html = client.get(page).get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
+    data = {**ACTOR_FORM, "name": "IQ Beratung umbenannt", "version": version}
+    assert _post(client, auth, page + "/edit", data).status_code == 302
+    assert "IQ Beratung umbenannt" in client.get(page).get_data(as_text=True)
+    offer = client.get("/directory/offers/iq-anerkennungsberatung").get_data(as_text=True)
+    history = offer[offer.index("<h2>Änderungsverlauf</h2>") :]
+    assert "IQ Beratung umbenannt" not in history and 'class="empty"' in history
 
 
 @pytest.mark.parametrize(
@@ -292,8 +302,6 @@ def test_retiring_an_organisation_ends_its_running_offers(client, auth):
     auth.login(client, roles=("directory_editor",), actor="caritas-herne")
     page = "/directory/actors/caritas-herne"
     html = client.get(page).get_data(as_text=True)
-    import re
-
     version = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
     answer = _post(
         client, auth, page + "/retire", {"last_day": "2021-01-31", "version": version}, page=page

@@ -30,6 +30,23 @@ from ..labels import CATEGORY_LABELS, CIRCLE_LABELS, GENDER_LABELS, KIND_LABELS 
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
+HISTORY_ACTIONS = {"create": _l("created"), "update": _l("changed"), "retire": _l("retired")}
+
+
+def history_labels(form_class: type) -> dict[str, dict[str, object]]:
+    """Interface labels of a form's fields and of the history actions, for the history table.
+
+    The history stores field names (stable across languages); the page shows the label the
+    editor saw in the form instead.
+    """
+    fields = {
+        name: field.args[0]
+        for name in dir(form_class)
+        if hasattr(field := getattr(form_class, name, None), "field_class") and field.args
+    }
+    return {"fields": fields, "actions": HISTORY_ACTIONS}
+
+
 def _named(items: list[dict], lang: str) -> list[tuple[str, str]]:
     key = "name_en" if lang == "en" else "name_de"
     pairs = [(i["id"], i.get(key) or i.get("name") or i["id"]) for i in items]

@@ -26,6 +26,7 @@ from .forms import (
     OfferForm,
     ReferralSearchForm,
     RetireForm,
+    history_labels,
 )
 
 PSEUDONYM = re.compile(r"^[A-Z]{3}-\d{4}-\d{4,6}$")
@@ -264,7 +265,8 @@ def offer(offer_id: str):
         "directory/offer.html",
         editable=editable,
         retire=retire,
-        history=directory.history(graph(), offer_id) if editable else [],
+        history=directory.offer_history(graph(), offer_id) if editable else [],
+        history_labels=history_labels(OfferForm),
         d=found,
         o=found["offer"],
         named=names(vocab, lang()),
@@ -293,7 +295,8 @@ def actor(actor_id: str):
         "directory/actor.html",
         editable=editable,
         retire=retire,
-        history=directory.history(graph(), actor_id) if editable else [],
+        history=directory.actor_history(graph(), actor_id) if editable else [],
+        history_labels=history_labels(ActorForm),
         d=found,
         a=found["actor"],
         category_labels=CATEGORY_LABELS,
