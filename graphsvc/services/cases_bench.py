@@ -30,7 +30,7 @@ def create_link_api(graph: Graph, ids: dict, rng: random.Random):
         answer = client.post(
             f"/api/v1/cases/{pseudonym}/links",
             headers=headers,
-            json={
+            body={
                 "version": versions[pseudonym],
                 "offer_id": rng.choice(sample["offers"]),
                 "topic": sample["topic"],

@@ -112,3 +112,14 @@ def test_bench_only_runs_the_benchmarks_with_the_given_prefix(tmp_path):
     assert result.returncode == 0, result.stderr
     names = set(json.loads(report.read_text())["results"])
     assert names == {"directory.get_offer", "directory.offers_for_topic_in_district"}
+
+
+def test_bench_times_the_search_api_through_a_real_http_server(tmp_path):
+    report = tmp_path / "bench.json"
+    result = graphsvc(
+        tmp_path, "bench", "--scale", "herne", "-n", "3", "--only", "search.referral_api",
+        "--json", str(report),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    timed = json.loads(report.read_text())["results"]["search.referral_api"]
+    assert timed["n"] == 3 and timed["p50"] > 0
