@@ -189,3 +189,11 @@ def test_search_from_a_case_offers_to_link_each_result_back(app, auth):
     prefilled = client.get(back).get_data(as_text=True)
     offer = re.search(r"offer=([^&#]+)", back).group(1)
     assert f'value="{offer}"' in prefilled
+    # The offer page opened from those results offers the same link back.
+    offer_page = re.search(rf'href="(/directory/offers/{offer}\?case={pseudonym})"', results)
+    html = client.get(offer_page.group(1)).get_data(as_text=True)
+    assert f'id="link-to-case" href="/cases/{pseudonym}?offer={offer}#new-link"' in html
+    # Without a case to link, no such button.
+    assert 'id="link-to-case"' not in client.get(f"/directory/offers/{offer}").get_data(
+        as_text=True
+    )

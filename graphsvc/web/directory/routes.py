@@ -267,6 +267,7 @@ def offer(offer_id: str):
         retire=retire,
         history=directory.offer_history(graph(), offer_id) if editable else [],
         history_labels=history_labels(OfferForm),
+        link_case=_case_to_link(),
         d=found,
         o=found["offer"],
         named=names(vocab, lang()),
