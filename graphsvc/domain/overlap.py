@@ -194,7 +194,8 @@ def duplicate_pairs(
 
 
 def clusters(pairs: list[Overlap]) -> Clustering:
-    """Complete-linkage clusters: groups in which every two offers are a duplicate pair.
+    """Complete-linkage clusters: groups in which every two offers of different organisations
+    are a duplicate pair (an organisation's own offers are its own business, never a pair).
 
     Connected components would chain A~B~C into one group although A and C may share little
     (at Herne's seeds one component swallowed 70 offers); here two groups merge, strongest
@@ -212,7 +213,11 @@ def clusters(pairs: list[Overlap]) -> Clustering:
         first, second = group_of[pair.a.id], group_of[pair.b.id]
         if first == second:
             continue
-        if all(frozenset((x.id, y.id)) in score for x in groups[first] for y in groups[second]):
+        if all(
+            x.actor_id == y.actor_id or frozenset((x.id, y.id)) in score
+            for x in groups[first]
+            for y in groups[second]
+        ):
             for offer in groups.pop(second):
                 group_of[offer.id] = first
                 groups[first].append(offer)
