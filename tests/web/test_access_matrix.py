@@ -85,6 +85,8 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "coordination.duplicate_structures": (COORD, "/coordination/duplicate-structures"),
     "coordination.duplicate_structures_json": (COORD, "/coordination/duplicate-structures.json"),
     "coordination.duplicate_structures_csv": (COORD, "/coordination/duplicate-structures.csv"),
+    "api_coordination.parallel_support": (COORD, "/api/v1/coordination/parallel-support"),
+    "api_coordination.duplicate_structures": (COORD, "/api/v1/coordination/duplicate-structures"),
     "io.upload": (EDIT, "/import/"),
     "io.confirm": (EDIT, None),
     "io.template_xlsx": (EDIT, "/import/template.xlsx"),

@@ -107,3 +107,16 @@ def test_reading_parallel_support_is_audited(app, auth):
     client.get("/coordination/parallel-support.json?overlap=no")
     events = audit.search(app.extensions["graphsvc.graph"], action="coordination.parallel")
     assert any('"overlap": "no"' in e["details"] for e in events)
+
+
+def test_the_api_answers_with_a_coordination_token_and_refuses_others(app, auth):
+    client = app.test_client()
+    headers = auth.token(roles=("coordination",), actor="ki-herne")
+    data = client.get("/api/v1/coordination/duplicate-structures", headers=headers).json
+    assert data["clusters"][0]["score"] == 1.0
+    answer = client.get("/api/v1/coordination/parallel-support?status=x", headers=headers)
+    assert answer.status_code == 400 and "status" in answer.json["error"]["fields"]
+    other = auth.token(roles=("case_manager",))
+    assert client.get("/api/v1/coordination/parallel-support", headers=other).status_code == 403
+    paths = client.get("/api/v1/openapi.json").json["paths"]
+    assert "/api/v1/coordination/duplicate-structures" in paths

@@ -72,11 +72,22 @@ def parallel_support():
     )
 
 
+def parallel_support_answer():
+    """The JSON answer (page's .json and the API): suppressed counts are null; 400 names each
+    wrong parameter."""
+    form = _rules_form()
+    if not form.validate():
+        return bad_request(field_errors(form))
+    return jsonify(coordination.to_dict(_run(form)))
+
+
+def field_errors(form) -> dict[str, str]:
+    """A form's errors as one reason per field, for the API's 400 answer."""
+    return {name: "; ".join(str(e) for e in errors) for name, errors in form.errors.items()}
+
+
 @bp.get("/parallel-support.json")
 @roles_required(*COORDINATION)
 def parallel_support_json():
-    """The same as JSON; suppressed counts are null. 400 names each wrong parameter."""
-    form = _rules_form()
-    if not form.validate():
-        return bad_request({name: "; ".join(errors) for name, errors in form.errors.items()})
-    return jsonify(coordination.to_dict(_run(form)))
+    """Parallel support as JSON: topic × district cells, pairs, periods, pseudonyms."""
+    return parallel_support_answer()

@@ -18,7 +18,7 @@ from ..context import graph, lang, municipality
 from ..directory.routes import names, today
 from . import bp
 from .forms import FACET_LABELS, StructureFilterForm
-from .routes import COORDINATION
+from .routes import COORDINATION, field_errors
 
 
 def _listed(ids: list[str], lookup: dict[str, str]) -> str:
@@ -110,15 +110,21 @@ def duplicate_structures():
     )
 
 
+def duplicate_structures_answer():
+    """The JSON answer (page's .json and the API), each cluster and pair explained; 400 names
+    each wrong filter."""
+    form, named = _context()
+    if not form.validate():
+        return bad_request(field_errors(form))
+    result = structures.duplicate_structures(graph(), municipality(), today(), _filters(form))
+    return jsonify(_explained(result, named))
+
+
 @bp.get("/duplicate-structures.json")
 @roles_required(*COORDINATION)
 def duplicate_structures_json():
-    """The same as JSON, each cluster and pair with its explanation; 400 names wrong filters."""
-    form, named = _context()
-    if not form.validate():
-        return bad_request({name: "; ".join(errors) for name, errors in form.errors.items()})
-    result = structures.duplicate_structures(graph(), municipality(), today(), _filters(form))
-    return jsonify(_explained(result, named))
+    """Duplicate structures as JSON: clusters, pairs, scores, explanations."""
+    return duplicate_structures_answer()
 
 
 @bp.get("/duplicate-structures.csv")
