@@ -81,7 +81,7 @@ def test_duplicate_structures_page_shows_seeded_examples_explained(app, auth):
 
 def test_duplicate_structures_json_csv_and_filters(app, auth):
     client = _coordination_client(app, auth)
-    data = client.get("/coordination/duplicate-structures.json?topic=work&min_score=0.9").json
+    data = client.get("/coordination/duplicate-structures.json?topic=work&min_score=0,9").json
     offers = [[o["id"] for o in c["offers"]] for c in data["clusters"]]
     assert ["awo-arbeitsmarkt-soe", "caritas-perspektive-arbeit-soe"] in offers
     assert all(c["score"] >= 0.9 for c in data["clusters"])

@@ -59,6 +59,7 @@ class StructureFilterForm(FlaskForm):
     min_score = FloatField(
         _l("Minimum score"),
         default=overlap.DEFAULT_MIN_SCORE,
+        render_kw={"inputmode": "decimal", "size": 5},
         validators=[
             Optional(),
             NumberRange(

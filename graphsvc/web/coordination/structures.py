@@ -9,6 +9,7 @@ from babel.lists import format_list
 from flask import Response, jsonify, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 
 from ...domain import overlap
 from ...services import search, structures
@@ -49,7 +50,10 @@ def explain(shared: dict[str, list[str]], named: dict[str, dict[str, str]], coun
 
 
 def _form(vocab: dict[str, list[dict]], named: dict[str, dict[str, str]]) -> StructureFilterForm:
-    form = StructureFilterForm(request.args)
+    args = MultiDict(request.args)
+    if "min_score" in args:  # German users write 0,8
+        args["min_score"] = args["min_score"].replace(",", ".")
+    form = StructureFilterForm(args)
     everything = [("", _("all"))]
     form.topic.choices = everything + sorted(named["topics"].items(), key=lambda c: c[1])
     form.district.choices = everything + [(d["id"], d["name"]) for d in vocab["districts"]]
