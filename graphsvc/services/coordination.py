@@ -25,16 +25,35 @@ class ParallelSupport:
 
 
 def suppress_series(counts: dict[str, int], threshold: int) -> list[dict[str, Any]]:
-    """A series of case counts with each small count hidden.
+    """A series of case counts, each small count hidden and the others rounded to `threshold`.
 
-    Primary suppression is enough here: the series shows no total, and a case counts in every
-    period it was supported in, so no count can be worked out from the others.
+    The latest period counts nearly the same cases as the table's topic totals together, so
+    an exact count minus the shown topic totals could reveal a hidden topic total; rounded to
+    the threshold, the difference says no more than "under the threshold".
     """
     check_threshold(threshold)
     return [
-        {"period": period, "cases": None if 0 < n < threshold else n}
+        {
+            "period": period,
+            "cases": None if 0 < n < threshold else int(n / threshold + 0.5) * threshold,
+        }
         for period, n in counts.items()
     ]
+
+
+def suppress_pairs(
+    pairs: dict[tuple[str, str, str], set[str]], table: SuppressedTable, threshold: int
+) -> dict[tuple[str, str, str], int | None]:
+    """Case counts per topic and organisation pair, suppressed like a topic × pair table.
+
+    The pairs of a topic add up to about its total in the main table, so one hidden pair
+    beside shown ones could be worked out: secondary suppression hides more pairs, or the
+    topic's total in the main table as well.
+    """
+    cells = {(t, f"{a} {b}"): len(cases) for (t, a, b), cases in pairs.items()}
+    suppressed = suppress(cells, threshold)
+    table.hidden_row_totals |= suppressed.hidden_row_totals
+    return {(t, a, b): suppressed.shown((t, f"{a} {b}")) for t, a, b in pairs}
 
 
 def parallel_support(
@@ -47,8 +66,8 @@ def parallel_support(
     """Parallel support in one municipality: topic × district counts, organisation pairs with
     their pseudonyms, and the cases per period.
 
-    A case counts once per topic and district, however many pairs support it. Pairs with
-    fewer than `threshold` cases show no count, only that they exist.
+    A case counts once per topic and district, however many pairs support it. Every count
+    shown passes small-cell suppression; the pseudonyms are the drill-down for the user.
     """
     rules = parallel.check_rules(rules or parallel.Rules())
     today = today or date.today().isoformat()
@@ -61,28 +80,38 @@ def parallel_support(
     cells: Counter = Counter()
     seen: set[tuple[str, str, str]] = set()
     pairs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    actor_names: dict[str, str] = {}
     for row in rows:
         key = (row["pseudonym"], row["topic"], row["district"])
         if key not in seen:
             seen.add(key)
             cells[(row["topic"], row["district"])] += 1
-        pairs[(row["topic"], row["actor_a"], row["actor_b"])].add(row["pseudonym"])
+        # keyed by id: two organisations may share a name
+        pairs[(row["topic"], row["actor_a_id"], row["actor_b_id"])].add(row["pseudonym"])
+        actor_names[row["actor_a_id"]], actor_names[row["actor_b_id"]] = (
+            row["actor_a"],
+            row["actor_b"],
+        )
+    table = suppress(dict(cells), threshold)
+    shown = suppress_pairs(pairs, table, threshold)
     by_pair = [
         {
             "topic": t,
-            "actor_a": a,
-            "actor_b": b,
-            "cases": len(cases) if len(cases) >= threshold else None,
+            "actor_a": actor_names[a],
+            "actor_b": actor_names[b],
+            "cases": shown[(t, a, b)],
             "pseudonyms": sorted(cases),
         }
-        for (t, a, b), cases in sorted(pairs.items(), key=lambda item: (-len(item[1]), item[0]))
+        for (t, a, b), cases in sorted(
+            pairs.items(), key=lambda item: (-len(item[1]), item[0][0], actor_names[item[0][1]])
+        )
     ]
     drill_down = sorted(
         {(r["pseudonym"], r["topic"], r["district"]) for r in rows}, key=lambda k: (k[1], k[0])
     )
     over_time = parallel.cases_per_period(rows, rules.interval, today)
     return ParallelSupport(
-        suppress(dict(cells), threshold),
+        table,
         by_pair,
         [{"pseudonym": p, "topic": t, "district": d} for p, t, d in drill_down],
         suppress_series(over_time, threshold),

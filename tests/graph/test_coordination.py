@@ -61,8 +61,9 @@ def test_parallel_support_counts_binding_links_of_two_organisations(graph):
     assert table.shown(("housing", "north")) is None
     assert table.row_total("housing") == 7
     assert table.column_total("south") is None and table.column_total("north") is None
+    # 6 shown beside the hidden 1 would reveal it from the topic total 7: both pairs hidden
     pairs = {(p["actor_a"], p["actor_b"]): p["cases"] for p in result.by_pair}
-    assert pairs == {("A1", "A2"): 6, ("A1", "A3"): None}
+    assert pairs == {("A1", "A2"): None, ("A1", "A3"): None}
 
 
 def test_statuses_that_count_are_configurable(graph):
@@ -85,8 +86,8 @@ def test_links_one_after_the_other_count_only_without_the_overlap_rule(graph):
 def test_cases_over_time_are_counted_per_quarter_and_small_counts_hidden(graph):
     loading.write(graph, crafted())
     result = coordination.parallel_support(graph, "m", today=TODAY)
-    # 7 cases in parallel since 2026-03-01: Q1 to Q4 of 2026
-    assert result.over_time == [{"period": f"2026-Q{q}", "cases": 7} for q in (1, 2, 3, 4)]
+    # 7 cases in parallel since 2026-03-01: Q1 to Q4 of 2026, shown rounded to 5
+    assert result.over_time == [{"period": f"2026-Q{q}", "cases": 5} for q in (1, 2, 3, 4)]
     hidden = coordination.parallel_support(graph, "m", today=TODAY, threshold=8)
     assert {p["cases"] for p in hidden.over_time} == {None}
 
@@ -102,3 +103,8 @@ def test_the_drill_down_lists_pseudonyms_per_pair(graph):
 def test_unknown_statuses_are_refused_before_the_query(graph):
     with pytest.raises(parallel.RulesError):
         coordination.parallel_support(graph, "m", parallel.Rules(statuses=("lost",)))
+
+
+def test_the_series_hides_small_counts_and_rounds_the_rest():
+    series = coordination.suppress_series({"a": 8, "b": 3, "c": 0, "d": 12}, 5)
+    assert [p["cases"] for p in series] == [10, None, 0, 10]
