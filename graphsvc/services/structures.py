@@ -132,8 +132,10 @@ CSV_COLUMNS = (
 )
 
 
-def to_csv(result: DuplicateStructures) -> str:
-    """One line per pair, numbered by cluster; shared sets joined with spaces."""
+def to_csv(result: DuplicateStructures, named: dict[str, dict[str, str]] | None = None) -> str:
+    """One line per pair, numbered by cluster; shared sets by name (from `named`, per facet
+    id → name), joined with " | "."""
+    named = named or {}
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -145,7 +147,10 @@ def to_csv(result: DuplicateStructures) -> str:
                     p.score,
                     *(safe_cell(v) for v in (p.a.name, p.a.actor_name, p.b.name, p.b.actor_name)),
                     *(round(p.similarity[name], 3) for name in overlap.FACETS),
-                    *(" ".join(p.shared[name]) for name in overlap.FACETS),
+                    *(
+                        " | ".join(named.get(name, {}).get(i, i) for i in p.shared[name])
+                        for name in overlap.FACETS
+                    ),
                 ]
             )
     return out.getvalue()

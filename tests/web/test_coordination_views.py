@@ -87,7 +87,9 @@ def test_duplicate_structures_json_csv_and_filters(app, auth):
     assert all(c["score"] >= 0.9 for c in data["clusters"])
     assert data["clusters"][0]["explanation"].startswith("Beide decken")
     csv = client.get("/coordination/duplicate-structures.csv")
-    assert csv.mimetype == "text/csv" and "Wohnungslotsen Wanne" in csv.get_data(as_text=True)
+    text = csv.get_data(as_text=True)
+    assert csv.mimetype == "text/csv" and "Wohnungslotsen Wanne" in text
+    assert "Arabisch | Deutsch | Türkisch" in text
 
 
 @pytest.mark.parametrize(

@@ -135,13 +135,13 @@ def duplicate_structures_json():
 @roles_required(*COORDINATION)
 def duplicate_structures_csv():
     """One line per overlapping pair, for the network meeting's minutes."""
-    form, _named = _context()
+    form, named = _context()
     if not form.validate():
         fields = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
         return Response(fields, status=400, mimetype="text/plain")
     result = structures.duplicate_structures(graph(), municipality(), today(), _filters(form))
     return Response(
-        structures.to_csv(result),
+        structures.to_csv(result, named),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=doppelstrukturen.csv"},
     )
