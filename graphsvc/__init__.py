@@ -91,6 +91,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(cases_web.bp)
     app.register_blueprint(cases_api.bp)
     app.register_blueprint(coordination_web.bp)
+    app.register_blueprint(coordination_web.api.bp)
     from .web import network as network_web
     from .web.api import network as network_api
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from ..domain.cases import ACTIVE_LINK_STATUSES
-from ..domain.suppression import DEFAULT_THRESHOLD, SuppressedTable, suppress
+from ..domain import parallel
+from ..domain.suppression import DEFAULT_THRESHOLD, SuppressedTable, check_threshold, suppress
 from ..graph import Graph
+from . import structures
+from .network import _bench as bench_each_municipality  # picks a municipality per step
 
 
 @dataclass
@@ -18,33 +21,127 @@ class ParallelSupport:
     by_topic_district: SuppressedTable
     by_pair: list[dict[str, Any]]
     pseudonyms: list[dict[str, Any]]
+    over_time: list[dict[str, Any]]
+
+
+def suppress_series(counts: dict[str, int], threshold: int) -> list[dict[str, Any]]:
+    """A series of case counts, each small count hidden and the others rounded to `threshold`.
+
+    The latest period counts nearly the same cases as the table's topic totals together, so
+    an exact count minus the shown topic totals could reveal a hidden topic total; rounded to
+    the threshold, the difference says no more than "under the threshold".
+    """
+    check_threshold(threshold)
+    return [
+        {
+            "period": period,
+            "cases": None if 0 < n < threshold else int(n / threshold + 0.5) * threshold,
+        }
+        for period, n in counts.items()
+    ]
+
+
+def suppress_pairs(
+    pairs: dict[tuple[str, str, str], set[str]], table: SuppressedTable, threshold: int
+) -> dict[tuple[str, str, str], int | None]:
+    """Case counts per topic and organisation pair, suppressed like a topic × pair table.
+
+    The pairs of a topic add up to about its total in the main table, so one hidden pair
+    beside shown ones could be worked out: secondary suppression hides more pairs, or the
+    topic's total in the main table as well.
+    """
+    cells = {(t, f"{a} {b}"): len(cases) for (t, a, b), cases in pairs.items()}
+    suppressed = suppress(cells, threshold)
+    table.hidden_row_totals |= suppressed.hidden_row_totals
+    return {(t, a, b): suppressed.shown((t, f"{a} {b}")) for t, a, b in pairs}
 
 
 def parallel_support(
     graph: Graph,
     municipality_id: str,
-    statuses: tuple[str, ...] = ACTIVE_LINK_STATUSES,
+    rules: parallel.Rules | None = None,
+    today: str | None = None,
     threshold: int = DEFAULT_THRESHOLD,
 ) -> ParallelSupport:
-    """Parallel support in one municipality: topic × district counts and organisation pairs.
+    """Parallel support in one municipality: topic × district counts, organisation pairs with
+    their pseudonyms, and the cases per period.
 
-    A case counts once per topic and district, however many pairs support it. Pairs with
-    fewer than `threshold` cases show no count, only that they exist.
+    A case counts once per topic and district, however many pairs support it. Every count
+    shown passes small-cell suppression; the pseudonyms are the drill-down for the user.
     """
-    rows = graph.query(
-        "coordination.parallel_support", municipality_id=municipality_id, statuses=list(statuses)
+    rules = parallel.check_rules(rules or parallel.Rules())
+    today = today or date.today().isoformat()
+    found = graph.query(
+        "coordination.parallel_support",
+        municipality_id=municipality_id,
+        statuses=list(rules.statuses),
     )
-    cells = Counter()
+    rows = parallel.parallel_rows(found, rules, today)
+    cells: Counter = Counter()
     seen: set[tuple[str, str, str]] = set()
-    pairs: Counter = Counter()
+    pairs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    actor_names: dict[str, str] = {}
     for row in rows:
         key = (row["pseudonym"], row["topic"], row["district"])
         if key not in seen:
             seen.add(key)
             cells[(row["topic"], row["district"])] += 1
-        pairs[(row["topic"], row["actor_a"], row["actor_b"])] += 1
+        # keyed by id: two organisations may share a name
+        pairs[(row["topic"], row["actor_a_id"], row["actor_b_id"])].add(row["pseudonym"])
+        actor_names[row["actor_a_id"]], actor_names[row["actor_b_id"]] = (
+            row["actor_a"],
+            row["actor_b"],
+        )
+    table = suppress(dict(cells), threshold)
+    shown = suppress_pairs(pairs, table, threshold)
     by_pair = [
-        {"topic": t, "actor_a": a, "actor_b": b, "cases": n if n >= threshold else None}
-        for (t, a, b), n in sorted(pairs.items(), key=lambda item: -item[1])
+        {
+            "topic": t,
+            "actor_a": actor_names[a],
+            "actor_b": actor_names[b],
+            "cases": shown[(t, a, b)],
+            "pseudonyms": sorted(cases),
+        }
+        for (t, a, b), cases in sorted(
+            pairs.items(), key=lambda item: (-len(item[1]), item[0][0], actor_names[item[0][1]])
+        )
     ]
-    return ParallelSupport(suppress(dict(cells), threshold), by_pair, rows)
+    drill_down = sorted(
+        {(r["pseudonym"], r["topic"], r["district"]) for r in rows}, key=lambda k: (k[1], k[0])
+    )
+    over_time = parallel.cases_per_period(rows, rules.interval, today)
+    return ParallelSupport(
+        table,
+        by_pair,
+        [{"pseudonym": p, "topic": t, "district": d} for p, t, d in drill_down],
+        suppress_series(over_time, threshold),
+    )
+
+
+def to_dict(result: ParallelSupport) -> dict[str, Any]:
+    """The result as plain data; suppressed counts are None."""
+    table = result.by_topic_district
+    return {
+        "cells": [
+            {"topic": t, "district": d, "cases": table.shown((t, d))} for t, d in table.counts
+        ],
+        "topic_totals": {t: table.row_total(t) for t in sorted({t for t, _ in table.counts})},
+        "pairs": result.by_pair,
+        "over_time": result.over_time,
+        "pseudonyms": sorted({row["pseudonym"] for row in result.pseudonyms}),
+    }
+
+
+# --- benchmarks (graphsvc bench): one municipality per step, JSON-encoded like the answer ---
+
+
+BENCHMARKS = {
+    "coordination.parallel_support": bench_each_municipality(
+        lambda g, m: to_dict(parallel_support(g, m))
+    ),
+    "coordination.duplicate_structures": bench_each_municipality(
+        lambda g, m: structures.to_dict(
+            structures.duplicate_structures(g, m, date.today().isoformat())
+        )
+    ),
+}

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from graphsvc.domain import parallel
 from graphsvc.domain.bundle import Bundle
 from graphsvc.services import coordination, loading
+
+TODAY = "2026-11-25"
 
 
 def crafted() -> Bundle:
@@ -19,7 +24,8 @@ def crafted() -> Bundle:
 
     def case(pid, district, links):
         b.node("Case", id=pid, pseudonym=pid, municipality_id="m", district_id=district)
-        for n, (actor, status) in enumerate(links):
+        for n, (actor, status, *dates) in enumerate(links):
+            since, until = dates or ("2026-03-01", None)
             b.edge(
                 ("Case", "LINKED_TO", "Offer"),
                 pid,
@@ -27,6 +33,8 @@ def crafted() -> Bundle:
                 id=f"{pid}-{n}",
                 topic="housing",
                 status=status,
+                since=since,
+                until=until,
             )
 
     for i in range(6):  # six cases in the north, each with A1 and A2 binding: shown (6 >= 5)
@@ -34,12 +42,18 @@ def crafted() -> Bundle:
     case("TST-2026-0100", "south", [("a1", "active"), ("a3", "active")])  # one: hidden
     case("TST-2026-0101", "south", [("a1", "active"), ("a2", "declined")])  # not binding
     case("TST-2026-0102", "south", [("a1", "active"), ("a1", "active")])  # same organisation
+    # one after the other: A2's link completed the day before A3's began
+    case(
+        "TST-2026-0103",
+        "south",
+        [("a2", "completed", "2026-01-05", "2026-04-30"), ("a3", "active", "2026-05-01", None)],
+    )
     return b
 
 
 def test_parallel_support_counts_binding_links_of_two_organisations(graph):
     loading.write(graph, crafted())
-    result = coordination.parallel_support(graph, "m")
+    result = coordination.parallel_support(graph, "m", today=TODAY)
     table = result.by_topic_district
     assert table.counts == {("housing", "north"): 6, ("housing", "south"): 1}
     assert table.shown(("housing", "south")) is None  # 1 case: under the threshold
@@ -47,11 +61,50 @@ def test_parallel_support_counts_binding_links_of_two_organisations(graph):
     assert table.shown(("housing", "north")) is None
     assert table.row_total("housing") == 7
     assert table.column_total("south") is None and table.column_total("north") is None
+    # 6 shown beside the hidden 1 would reveal it from the topic total 7: both pairs hidden
     pairs = {(p["actor_a"], p["actor_b"]): p["cases"] for p in result.by_pair}
-    assert pairs == {("A1", "A2"): 6, ("A1", "A3"): None}
+    assert pairs == {("A1", "A2"): None, ("A1", "A3"): None}
 
 
 def test_statuses_that_count_are_configurable(graph):
     loading.write(graph, crafted())
-    result = coordination.parallel_support(graph, "m", statuses=("active", "declined"))
+    rules = parallel.Rules(statuses=("active", "declined"))
+    result = coordination.parallel_support(graph, "m", rules, TODAY)
     assert result.by_topic_district.counts[("housing", "south")] == 2
+
+
+def test_links_one_after_the_other_count_only_without_the_overlap_rule(graph):
+    loading.write(graph, crafted())
+    statuses = ("active", "completed")
+    strict = coordination.parallel_support(graph, "m", parallel.Rules(statuses), TODAY)
+    loose = parallel.Rules(statuses, require_overlap=False)
+    relaxed = coordination.parallel_support(graph, "m", loose, TODAY)
+    assert "TST-2026-0103" not in {r["pseudonym"] for r in strict.pseudonyms}
+    assert "TST-2026-0103" in {r["pseudonym"] for r in relaxed.pseudonyms}
+
+
+def test_cases_over_time_are_counted_per_quarter_and_small_counts_hidden(graph):
+    loading.write(graph, crafted())
+    result = coordination.parallel_support(graph, "m", today=TODAY)
+    # 7 cases in parallel since 2026-03-01: Q1 to Q4 of 2026, shown rounded to 5
+    assert result.over_time == [{"period": f"2026-Q{q}", "cases": 5} for q in (1, 2, 3, 4)]
+    hidden = coordination.parallel_support(graph, "m", today=TODAY, threshold=8)
+    assert {p["cases"] for p in hidden.over_time} == {None}
+
+
+def test_the_drill_down_lists_pseudonyms_per_pair(graph):
+    loading.write(graph, crafted())
+    result = coordination.parallel_support(graph, "m", today=TODAY)
+    pairs = {(p["actor_a"], p["actor_b"]): p["pseudonyms"] for p in result.by_pair}
+    assert pairs[("A1", "A3")] == ["TST-2026-0100"]
+    assert len(pairs[("A1", "A2")]) == 6
+
+
+def test_unknown_statuses_are_refused_before_the_query(graph):
+    with pytest.raises(parallel.RulesError):
+        coordination.parallel_support(graph, "m", parallel.Rules(statuses=("lost",)))
+
+
+def test_the_series_hides_small_counts_and_rounds_the_rest():
+    series = coordination.suppress_series({"a": 8, "b": 3, "c": 0, "d": 12}, 5)
+    assert [p["cases"] for p in series] == [10, None, 0, 10]

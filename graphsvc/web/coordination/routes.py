@@ -1,60 +1,93 @@
-"""Parallel support across organisations: a suppressed table and a pseudonym drill-down."""
+"""The coordination landing page and parallel support across organisations: a suppressed
+table, cases over time and a pseudonym drill-down, under rules chosen in a GET form."""
 
 from __future__ import annotations
 
-from flask import jsonify, render_template
+from flask import jsonify, render_template, request
 from flask_login import current_user
+from werkzeug.datastructures import MultiDict
 
-from ...services import audit, coordination
+from ...domain import parallel
+from ...services import audit, coordination, search
 from ..access import client_address, roles_required
+from ..api.search import bad_request
 from ..context import graph, lang, municipality
+from ..directory.routes import names, today
 from . import bp
+from .forms import ParallelRulesForm
 
 COORDINATION = ("coordination",)
 
 
-def _topic_names() -> dict[str, str]:
-    key = "name_de" if lang() == "de" else "name_en"
-    return {t["id"]: t[key] for t in graph().query("cases.topic_choices")}
+@bp.get("/")
+@roles_required(*COORDINATION)
+def index():
+    """The coordination views of this municipality."""
+    return render_template("coordination/index.html")
+
+
+def _rules_form() -> ParallelRulesForm:
+    """The rules of the query string; a missing field takes its default (so ?interval=month
+    alone is a valid API call), a wrong value is an error."""
+    args = MultiDict(request.args)
+    if "status" not in args:
+        args.setlist("status", list(parallel.Rules().statuses))
+    return ParallelRulesForm(args)
+
+
+def _run(form: ParallelRulesForm) -> coordination.ParallelSupport:
+    result = coordination.parallel_support(graph(), municipality(), form.rules(), today())
+    audit.record(
+        graph(),
+        current_user.data,
+        "coordination.parallel_support",
+        target=municipality(),
+        details={"statuses": list(form.rules().statuses), "overlap": form.overlap.data},
+        address=client_address(),
+    )
+    return result
 
 
 @bp.get("/parallel-support")
 @roles_required(*COORDINATION)
 def parallel_support():
     """Cases supported by two organisations for the same topic, by topic and district."""
-    result = coordination.parallel_support(graph(), municipality())
-    audit.record(
-        graph(),
-        current_user.data,
-        "coordination.parallel_support",
-        target=municipality(),
-        address=client_address(),
-    )
+    form = _rules_form()
+    if not form.validate():
+        return render_template("coordination/parallel_support.html", form=form, result=None), 400
+    result = _run(form)
+    vocab = search.vocabulary(graph(), municipality())
     table = result.by_topic_district
-    topics = sorted({t for t, _ in table.counts})
-    districts = {
-        d["id"]: d["name"]
-        for d in graph().query("cases.district_choices", municipality_id=municipality())
-    }
+    counted = [c for c in result.over_time if c["cases"]]
     return render_template(
         "coordination/parallel_support.html",
+        form=form,
+        result=result,
         table=table,
-        topics=topics,
-        districts=districts,
-        topic_names=_topic_names(),
-        pairs=result.by_pair,
-        cases=result.pseudonyms,
+        topics=sorted({t for t, _ in table.counts}),
+        districts={d["id"]: d["name"] for d in vocab["districts"]},
+        named=names(vocab, lang()),
+        chart_max=max((c["cases"] for c in counted), default=0),
+        query=request.query_string.decode(),
     )
+
+
+def parallel_support_answer():
+    """The JSON answer (page's .json and the API): suppressed counts are null; 400 names each
+    wrong parameter."""
+    form = _rules_form()
+    if not form.validate():
+        return bad_request(field_errors(form))
+    return jsonify(coordination.to_dict(_run(form)))
+
+
+def field_errors(form) -> dict[str, str]:
+    """A form's errors as one reason per field, for the API's 400 answer."""
+    return {name: "; ".join(str(e) for e in errors) for name, errors in form.errors.items()}
 
 
 @bp.get("/parallel-support.json")
 @roles_required(*COORDINATION)
 def parallel_support_json():
-    """The same as JSON; suppressed cells are null."""
-    result = coordination.parallel_support(graph(), municipality())
-    table = result.by_topic_district
-    return jsonify(
-        cells=[{"topic": t, "district": d, "cases": table.shown((t, d))} for t, d in table.counts],
-        pairs=result.by_pair,
-        pseudonyms=sorted({row["pseudonym"] for row in result.pseudonyms}),
-    )
+    """Parallel support as JSON: topic × district cells, pairs, periods, pseudonyms."""
+    return parallel_support_answer()

@@ -1,0 +1,57 @@
+"""The coordination views in headless Chromium: duplicate structures found and filtered on the
+Herne seeds, and printouts without forms or pseudonyms."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from graphsvc.config import from_env
+from graphsvc.graph import connect
+from graphsvc.graph.embedded import socket_path
+from graphsvc.services import accounts
+from tests.e2e.conftest import login
+
+PASSWORD = "koordination-passwort-123"
+
+
+@pytest.fixture(scope="module")
+def coordinator(live_server, tmp_path_factory):
+    """A coordination user of the city's integration centre in the running app's graph."""
+    data = sorted(tmp_path_factory.getbasetemp().glob("live*"))[0]
+    graph = connect(
+        from_env({"GRAPHSVC_DATA_DIR": str(data)}), f"unix://{socket_path(data.resolve())}"
+    )
+    username = f"ko.{uuid.uuid4().hex[:6]}"
+    accounts.create_user(graph, username, "KO Test", "ki-herne", ["coordination"], PASSWORD)
+    graph.close()
+    return username
+
+
+def test_coordination_finds_duplicate_structure_a_in_wanne_and_prints_it(
+    live_server, page, coordinator
+):
+    login(page, live_server, coordinator, PASSWORD)
+    page.goto(live_server + "/coordination/")
+    page.get_by_role("link", name="Doppelstrukturen").click()
+    page.select_option("#district", "wanne")
+    page.get_by_role("button", name="Anwenden").click()
+    first = page.locator("section.cluster").first
+    assert "Wohnungslotsen Wanne" in first.inner_text()
+    assert "Alle 3 decken" in first.locator("p.why").inner_text()
+    page.emulate_media(media="print")
+    assert not page.locator("#structure-filters").is_visible()
+    assert first.is_visible()
+
+
+def test_parallel_support_printout_leaves_out_the_pseudonyms(live_server, page, coordinator):
+    login(page, live_server, coordinator, PASSWORD)
+    page.goto(live_server + "/coordination/parallel-support?status=active&status=completed")
+    assert page.locator("#parallel-over-time").is_visible()
+    page.locator("#parallel-cases summary").click()
+    assert "HER-2026-0001" in page.locator("#parallel-cases").inner_text()
+    page.emulate_media(media="print")
+    assert not page.locator("#parallel-cases").is_visible()
+    assert not page.locator("#parallel-rules").is_visible()
+    assert page.locator("#parallel-table").is_visible()
