@@ -5,7 +5,7 @@ Two running offers of different organisations in one municipality are compared w
 share a topic. Each facet (topics, districts served, target groups, languages) is compared by
 Jaccard similarity |A ∩ B| / |A ∪ B|; the combined score is their weighted mean. A pair is a
 duplicate structure when every facet overlaps at all and the score reaches the threshold;
-clusters are the connected components of those pairs.
+clusters are complete-linkage groups of those pairs (see `clusters`).
 
 An empty set means "no restriction" (the directory and HSDS imports leave a field empty when
 an offer is open to all), so it stands for the whole universe of that facet — all districts of
