@@ -100,7 +100,7 @@ def update(
     )
     if not row:
         raise StaleTheme("the theme was changed or closed meanwhile; please reload", "version")
-    return row["version"]
+    return row[0]["version"]
 
 
 def close(graph: Graph, municipality_id: str, username: str, theme_id: str, version: int) -> int:
@@ -115,7 +115,7 @@ def close(graph: Graph, municipality_id: str, username: str, theme_id: str, vers
     )
     if not row:
         raise StaleTheme("the theme was changed or closed meanwhile; please reload", "version")
-    return row["version"]
+    return row[0]["version"]
 
 
 def get(graph: Graph, municipality_id: str, theme_id: str) -> dict | None:
