@@ -133,19 +133,22 @@ def _matrix(
     row_name: dict[str, str],
     column_name: dict[str, str],
     first: str,
+    row_totals: bool = True,
 ) -> dict[str, Any]:
-    """A suppressed count table as labelled rows with totals."""
-    body = [
-        [row_name.get(r, r)]
-        + [_shown(table.shown((r, c))) for c in columns]
-        + [_shown(table.row_total(r))]
-        for r in rows
-    ]
-    body.append([_("Total")] + [_shown(table.column_total(c)) for c in columns] + [""])
-    return {
-        "columns": [first] + [column_name.get(c, c) for c in columns] + [_("Total")],
-        "rows": body,
-    }
+    """A suppressed count table as labelled rows (by name) with totals; no rows when empty.
+
+    `row_totals=False` where the columns do not add up (the trend's measures overlap)."""
+    header = [first] + [column_name.get(c, c) for c in columns]
+    header += [_("Total")] if row_totals else []
+    if not rows:
+        return {"columns": header, "rows": []}
+    body = []
+    for r in sorted(rows, key=lambda r: row_name.get(r, r).lower()):
+        line = [row_name.get(r, r)] + [_shown(table.shown((r, c))) for c in columns]
+        body.append(line + ([_shown(table.row_total(r))] if row_totals else []))
+    totals = [_("Total")] + [_shown(table.column_total(c)) for c in columns]
+    body.append(totals + ([""] if row_totals else []))
+    return {"columns": header, "rows": body}
 
 
 def _axis(table: SuppressedTable, axis: int) -> list[str]:
@@ -179,14 +182,18 @@ def _view(data: dict[str, Any]) -> dict[str, Any]:
     found: rules.GapReport = data["report"]
     names: gaps.Names = data["names"]
     groups = {**names.target_groups, rules.NO_SPECIFIC_GROUP: str(GROUP_NONE)}
-    heat = [
-        {
-            "topic": names.topics.get(t, t),
-            "cells": [found.cell(t, d) for d in found.districts],
-            "total": found.demand.row_total(t),
-        }
-        for t in found.topics
-    ]
+    heat = sorted(
+        (
+            {
+                "id": t,
+                "topic": names.topics.get(t, t),
+                "cells": [found.cell(t, d) for d in found.districts],
+                "total": found.demand.row_total(t),
+            }
+            for t in found.topics
+        ),
+        key=lambda row: row["topic"].lower(),
+    )
     tables = {
         "refusals": _matrix(
             found.refusals,
@@ -219,6 +226,7 @@ def _view(data: dict[str, Any]) -> dict[str, Any]:
             {},
             {k: str(v) for k, v in MEASURE_LABELS.items()},
             _("Quarter"),
+            row_totals=False,
         ),
     }
     theme_rows = [
@@ -322,11 +330,11 @@ def _flat_tables(view: dict[str, Any]) -> list[dict[str, Any]]:
     found: rules.GapReport = view["found"]
     names: gaps.Names = view["names"]
     heat_rows = []
-    for t, row in zip(found.topics, view["heat"], strict=True):
+    for row in view["heat"]:
         for d, cell in zip(found.districts, row["cells"], strict=True):
             heat_rows.append(
                 [
-                    names.topics.get(t, t),
+                    row["topic"],
                     names.districts.get(d, d),
                     _shown(cell["demand"]),
                     str(cell["offers"]),
