@@ -205,7 +205,7 @@ class GapReport:
     def cell(self, topic: str, district: str) -> dict[str, Any]:
         """One heat-map cell: shown demand (None when suppressed), supply and heat class."""
         demand = self.demand.shown((topic, district))
-        supply = self.supply.get((topic, district)) or {"offers": 0, "capacity": 0}
+        supply = self.supply.get((topic, district)) or _summary([])
         return {
             "demand": demand,
             "level": heat_level(demand, supply["offers"]),
