@@ -88,7 +88,9 @@ class Period:
 
     def contains(self, day: str | None) -> bool:
         """Whether an ISO date string lies in the period (None never does)."""
-        return bool(day) and self.start.isoformat() <= day[:10] <= self.end.isoformat()
+        if not day:
+            return False
+        return self.start.isoformat() <= day[:10] <= self.end.isoformat()
 
     def quarters(self) -> list[str]:
         """The quarters the period touches, e.g. ['2026-Q1', '2026-Q2']."""
@@ -213,7 +215,7 @@ class GapReport:
         }
 
 
-def _supply(offers: Iterable[Mapping[str, Any]], day: str) -> dict[tuple[str, str], list[dict]]:
+def _supply(offers: Iterable[dict], day: str) -> dict[tuple[str, str], list[dict]]:
     cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for offer in offers:
         if offer_valid(offer, day):

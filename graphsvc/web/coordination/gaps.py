@@ -143,7 +143,7 @@ def _matrix(
     if not rows:
         return {"columns": header, "rows": []}
     body = []
-    for r in sorted(rows, key=lambda r: row_name.get(r, r).lower()):
+    for r in sorted(rows, key=lambda r: str(row_name.get(r, r)).lower()):
         line = [row_name.get(r, r)] + [_shown(table.shown((r, c))) for c in columns]
         body.append(line + ([_shown(table.row_total(r))] if row_totals else []))
     totals = [_("Total")] + [_shown(table.column_total(c)) for c in columns]
@@ -167,7 +167,7 @@ def _ending_rows(found: rules.GapReport, names: gaps.Names) -> list[dict[str, An
         rows.append(
             {
                 **offer,
-                "category_label": str(CATEGORY_LABELS.get(offer.get("category"), "")),
+                "category_label": str(CATEGORY_LABELS.get(offer.get("category") or "", "")),
                 "topic_names": ", ".join(names.topics.get(t, t) for t in offer["topics"]),
                 "district_names": ", ".join(names.districts.get(d, d) for d in offer["districts"]),
                 "uncovered_text": "; ".join(uncovered) or _("nothing: other offers remain"),
@@ -192,7 +192,7 @@ def _view(data: dict[str, Any]) -> dict[str, Any]:
             }
             for t in found.topics
         ),
-        key=lambda row: row["topic"].lower(),
+        key=lambda row: str(row["topic"]).lower(),
     )
     tables = {
         "refusals": _matrix(
