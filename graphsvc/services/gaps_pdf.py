@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 from fpdf import FPDF
+from fpdf.fonts import FontFace
 
 # Same classes as the page's heat map: 0 no demand … 5 demand without any offer; None hidden.
 HEAT_COLOURS: dict[int | None, tuple[int, int, int]] = {
@@ -73,7 +74,7 @@ def _heat(pdf: FPDF, heat: dict[str, Any]) -> None:
     _heading(pdf, heat["title"])
     if not heat["rows"]:
         return
-    first = 52.0
+    first = 58.0
     width = (pdf.epw - first) / max(len(heat["columns"]), 1)
     pdf.set_font("Helvetica", "B", 8)
     pdf.cell(first, 7, "", border=0)
@@ -84,7 +85,10 @@ def _heat(pdf: FPDF, heat: dict[str, Any]) -> None:
         if pdf.will_page_break(9):
             pdf.add_page()
         pdf.set_font("Helvetica", size=8)
-        pdf.cell(first, 9, latin1(row["label"])[:34], border=1)
+        label = latin1(row["label"])
+        while pdf.get_string_width(label) > first - 2 and len(label) > 4:
+            label = label[:-2] + "."  # shorten to the column, marked with a full stop
+        pdf.cell(first, 9, label, border=1)
         for cell in row["cells"]:
             pdf.set_fill_color(*HEAT_COLOURS[cell["level"]])
             pdf.set_text_color(*((255, 255, 255) if cell["level"] in DARK_LEVELS else (0, 0, 0)))
@@ -107,14 +111,55 @@ def _heat(pdf: FPDF, heat: dict[str, Any]) -> None:
         pdf.cell(0, 4.5, latin1(text), new_x="LMARGIN", new_y="NEXT")
 
 
+SERIES_COLOURS = ((42, 111, 173), (227, 74, 51))
+
+
+def _chart(pdf: FPDF, chart: dict[str, Any]) -> None:
+    """Grouped bars per quarter; a hidden value is a short grey stub marked ×."""
+    height, labels = 38.0, chart["labels"]
+    if pdf.will_page_break(height + 16):
+        pdf.add_page()
+    values = [v for series in chart["series"] for v in series["values"] if v]
+    top = max(values or [1])
+    x0, y0 = pdf.l_margin, pdf.get_y() + 4
+    slot = pdf.epw / max(len(labels), 1)
+    bar = slot / (len(chart["series"]) + 1)
+    pdf.set_font("Helvetica", size=7)
+    for i, label in enumerate(labels):
+        for j, series in enumerate(chart["series"]):
+            value = series["values"][i]
+            h = 2.0 if value is None else height * value / top
+            x, y = x0 + i * slot + (j + 0.5) * bar, y0 + height - h
+            pdf.set_fill_color(*((200, 200, 200) if value is None else SERIES_COLOURS[j % 2]))
+            if h > 0:
+                pdf.rect(x, y, bar * 0.9, h, style="F")
+            pdf.set_xy(x - 1, y - 4)
+            pdf.cell(bar * 0.9 + 2, 4, latin1("×" if value is None else value), align="C")
+        pdf.set_xy(x0 + i * slot, y0 + height + 1)
+        pdf.cell(slot, 4, latin1(label), align="C")
+    pdf.set_xy(x0, y0 + height + 6)
+    for j, series in enumerate(chart["series"]):
+        pdf.set_fill_color(*SERIES_COLOURS[j % 2])
+        pdf.rect(pdf.get_x(), pdf.get_y() + 0.8, 4, 3, style="F")
+        pdf.set_x(pdf.get_x() + 5)
+        pdf.cell(60, 4.5, latin1(series["name"]))
+    pdf.ln(7)
+
+
 def _table(pdf: FPDF, table: dict[str, Any]) -> None:
     _heading(pdf, table["title"])
+    if table.get("chart"):
+        _chart(pdf, table["chart"])
     if not table["rows"]:
         pdf.set_font("Helvetica", "I", 9)
         pdf.cell(0, 6, "-", new_x="LMARGIN", new_y="NEXT")
         return
     pdf.set_font("Helvetica", size=8)
-    with pdf.table(line_height=4.5, first_row_as_headings=True, text_align="LEFT") as grid:
+    pdf.set_fill_color(255, 255, 255)  # the table takes the current fill for its rows
+    heading = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
+    with pdf.table(
+        line_height=4.5, first_row_as_headings=True, text_align="LEFT", headings_style=heading
+    ) as grid:
         for values in [table["columns"], *table["rows"]]:
             row = grid.row()
             for value in values:

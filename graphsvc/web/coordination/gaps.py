@@ -373,7 +373,20 @@ def _flat_tables(view: dict[str, Any]) -> list[dict[str, Any]]:
                 for o in view["ending"]
             ],
         },
-        {"title": _("Trend by quarter"), **t["trend"]},
+        {
+            "title": _("Trend by quarter"),
+            **t["trend"],
+            "chart": {
+                "labels": found.quarters,
+                "series": [
+                    {
+                        "name": str(MEASURE_LABELS[m]),
+                        "values": [found.trend.shown((q, m)) for q in found.quarters],
+                    }
+                    for m in rules.TREND_MEASURES
+                ],
+            },
+        },
         {
             "title": _("Generative themes"),
             "columns": [_("Theme"), _("Needs"), _("Districts"), _("Linked cases")],
