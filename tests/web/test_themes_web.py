@@ -45,6 +45,8 @@ def test_coordination_records_a_theme_and_the_report_lists_it(coord, auth, seede
         ({"title": ""}, "Titel"),
         ({"title": "ok ok", "cases": "Max Mustermann"}, "Kein Pseudonym"),
         ({"title": "ok ok", "cases": "HER-2026-9999"}, "Kein Fall Ihrer Kommune"),
+        ({"title": "Frau Almaz Tesfaye wartet", "cases": ""}, "persönlichen Angabe"),
+        ({"title": "ok ok", "description": "Tel. 0176 1234567"}, "persönlichen Angabe"),
     ],
 )
 def test_bad_theme_input_is_refused_with_the_field_named(coord, auth, seeded, data, message):

@@ -12,6 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from ...domain.cases import identifier_hints
 from ...domain.seeds import PSEUDONYM
 from ...services import audit, gaps, themes
 from ..access import client_address, roles_required
@@ -57,6 +58,14 @@ class ThemeForm(FlaskForm):
         raw = SEPARATORS.split((self.cases.data or "").strip().upper())
         return list(dict.fromkeys(p for p in raw if p))
 
+    def validate_title(self, field):
+        """A theme is about the system: no name, date of birth, phone, e-mail or address."""
+        _refuse_identifiers(field.data)
+
+    def validate_description(self, field):
+        """As the title: themes hold no direct identifier of a person."""
+        _refuse_identifiers(field.data)
+
     def validate_cases(self, field):
         """Only well-formed pseudonyms, never names or other identifiers."""
         bad = [p for p in self.pseudonyms() if not PSEUDONYM.match(p)]
@@ -75,6 +84,18 @@ class ThemeForm(FlaskForm):
             topic_ids=list(self.topics.data or []),
             district_ids=list(self.districts.data or []),
             pseudonyms=self.pseudonyms(),
+        )
+
+
+def _refuse_identifiers(text: str | None) -> None:
+    hints = identifier_hints(text or "")
+    if hints:
+        raise ValidationError(
+            _(
+                "This looks like a personal detail (%(text)s). Themes describe the system "
+                "and hold no names, dates of birth, phone numbers or addresses.",
+                text=hints[0].excerpt,
+            )
         )
 
 
