@@ -31,6 +31,11 @@ MEASURE_LABELS = {
     "still_open": _l("of these still open or unmet"),
 }
 GROUP_NONE = _l("no specific group")
+FORMATS = {
+    "coordination.gap_report_csv": "csv",
+    "coordination.gap_report_pdf": "pdf",
+    "coordination.gap_report_json": "json",
+}
 
 
 class GapReportForm(FlaskForm):
@@ -111,7 +116,7 @@ def _load() -> tuple[GapReportForm, dict[str, Any] | None]:
             "to": period.end.isoformat(),
             "months": months,
             "threshold": threshold,
-            "format": request.endpoint.rsplit("_", 1)[-1] if request.endpoint else "",
+            "format": FORMATS.get(request.endpoint or "", "html"),
         },
         address=client_address(),
     )
