@@ -76,9 +76,9 @@ class Period:
     def check(cls, start: dt.date, end: dt.date) -> Period:
         """A period, refused when it runs backwards or is too long."""
         if start > end:
-            raise GapInputError("the start must not lie after the end", "date_from")
+            raise GapInputError("the end must not lie before the start", "date_to")
         if (end - start).days > MAX_PERIOD_DAYS:
-            raise GapInputError("the period may span at most five years", "date_to")
+            raise GapInputError("the period may span at most five years", "date_from")
         return cls(start, end)
 
     @classmethod

@@ -189,10 +189,10 @@ def test_trend_counts_needs_per_quarter_with_suppression():
 def test_period_and_months_are_checked_with_the_field_named():
     with pytest.raises(gaps.GapInputError) as err:
         gaps.Period.check(dt.date(2026, 5, 1), dt.date(2026, 1, 1))
-    assert err.value.field == "date_from"
+    assert err.value.field == "date_to"
     with pytest.raises(gaps.GapInputError) as err:
         gaps.Period.check(dt.date(2016, 1, 1), dt.date(2026, 1, 1))
-    assert err.value.field == "date_to"
+    assert err.value.field == "date_from"
     with pytest.raises(gaps.GapInputError):
         gaps.check_ending_months(0)
     assert gaps.Period.default(TODAY) == gaps.Period(dt.date(2025, 11, 26), TODAY)

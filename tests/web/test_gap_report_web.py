@@ -84,6 +84,8 @@ def test_invalid_options_name_the_field(coord):
     assert answer.status_code == 400
     assert "1 bis 36" in answer.get_data(as_text=True)
     assert coord.get("/coordination/gaps?date_from=kein-datum").status_code == 400
+    answer = coord.get("/coordination/gaps.json?date_from=2001-01-01")  # to today: too long
+    assert answer.status_code == 400 and "fünf Jahre" in answer.json["errors"]["date_from"][0]
 
 
 def test_case_managers_cannot_open_the_gap_report(app, auth):

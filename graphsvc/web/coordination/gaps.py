@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField
-from wtforms.validators import NumberRange, Optional, ValidationError
+from wtforms.validators import NumberRange, Optional
 
 from ...domain import gaps as rules
 from ...domain.suppression import DEFAULT_THRESHOLD, MIN_THRESHOLD, SuppressedTable
@@ -44,6 +44,7 @@ class GapReportForm(FlaskForm):
     class Meta:
         csrf = False
 
+    period: rules.Period  # set by validate()
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("To"), validators=[Optional()])
     months = IntegerField(
@@ -67,38 +68,38 @@ class GapReportForm(FlaskForm):
         ],
     )
 
-    def validate_date_to(self, field):
-        """The period runs forwards and spans at most five years."""
-        if not (self.date_from.data and field.data):
-            return
-        try:
-            rules.Period.check(self.date_from.data, field.data)
-        except rules.GapInputError as exc:
-            if exc.field == "date_from":
-                raise ValidationError(_("The end must not lie before the start.")) from None
-            raise ValidationError(_("The period may span at most five years.")) from None
-
-    def options(self, today: dt.date) -> tuple[rules.Period, int, int]:
-        """The checked period, months and threshold, with the defaults filled in."""
-        default = rules.Period.default(today)
+    def validate(self, extra_validators=None) -> bool:
+        """Field checks, then the period with its defaults filled in (see `options`)."""
+        if not super().validate(extra_validators):
+            return False
+        default = rules.Period.default(dt.date.today())
         start = self.date_from.data or (
             default.start if not self.date_to.data else self.date_to.data.replace(day=1)
         )
-        end = self.date_to.data or max(start, today)
-        return (
-            rules.Period(start, end),
-            self.months.data or 6,
-            self.threshold.data or DEFAULT_THRESHOLD,
-        )
+        end = self.date_to.data or max(start, default.end)
+        try:
+            self.period = rules.Period.check(start, end)
+        except rules.GapInputError as exc:
+            message = {
+                "date_to": _("The end must not lie before the start."),
+                "date_from": _("The period may span at most five years."),
+            }[exc.field]
+            getattr(self, exc.field).errors = [message]
+            return False
+        return True
+
+    def options(self) -> tuple[rules.Period, int, int]:
+        """The checked period, months and threshold (call after `validate`)."""
+        return self.period, self.months.data or 6, self.threshold.data or DEFAULT_THRESHOLD
 
 
 def _load() -> tuple[GapReportForm, dict[str, Any] | None]:
     """The form and, when it is valid, the report with its names and themes."""
     form = GapReportForm(request.args)
-    if request.args and not form.validate():
+    if not form.validate():
         return form, None
     today = dt.date.today()
-    period, months, threshold = form.options(today)
+    period, months, threshold = form.options()
     if not request.args:
         form.date_from.data, form.date_to.data = period.start, period.end
     names = gaps.names(graph(), municipality(), lang())
