@@ -16,11 +16,13 @@ MAX_CASES = 200
 
 
 class ThemeError(ValueError):
-    """A theme change that cannot be saved; `field` names the form field."""
+    """A theme change that cannot be saved; `field` names the form field, `items` the
+    offending values (e.g. unknown pseudonyms)."""
 
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None, items: list[str] | None = None):
         super().__init__(message)
         self.field = field
+        self.items = items or []
 
 
 class StaleTheme(ThemeError):
@@ -66,7 +68,7 @@ def _check(graph: Graph, municipality_id: str, data: ThemeInput) -> None:
         raise ThemeError(f"at most {MAX_CASES} cases", "cases")
     unknown = unknown_pseudonyms(graph, municipality_id, data.pseudonyms)
     if unknown:
-        raise ThemeError("unknown pseudonym: " + ", ".join(unknown[:5]), "cases")
+        raise ThemeError("unknown pseudonym: " + ", ".join(unknown[:5]), "cases", unknown[:5])
 
 
 def create(graph: Graph, municipality_id: str, username: str, data: ThemeInput) -> str:

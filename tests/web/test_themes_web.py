@@ -82,6 +82,11 @@ def test_a_stale_edit_is_refused_and_closing_removes_it_from_the_report(coord, a
         data={"csrf_token": token, "version": str(current["version"])},
     )
     assert closed.status_code == 302
+    again = coord.post(
+        "/coordination/themes/theme-tigrinya/close",
+        data={"csrf_token": token, "version": str(current["version"])},
+    )
+    assert again.status_code == 409 and "inzwischen" in again.get_data(as_text=True)
     assert "Tigrinya fehlt" not in coord.get("/coordination/gaps").get_data(as_text=True)
 
 

@@ -139,20 +139,24 @@ def _save(form: ThemeForm, theme_id: str | None) -> str | None:
         form.title.errors = [_("Someone changed or closed this theme meanwhile; please reload.")]
         return None
     except themes.ThemeError as exc:
-        unknown = str(exc).split(": ", 1)[-1]
-        form.cases.errors = [_("Not a case of your municipality: %(p)s", p=unknown)]
+        form.cases.errors = [_("Not a case of your municipality: %(p)s", p=", ".join(exc.items))]
         return None
     return theme_id
+
+
+def _list_page(status: int = 200):
+    listed = themes.list_themes(graph(), municipality())
+    listed.sort(key=lambda t: t.get("status") != "open")
+    _audit("themes.list", municipality(), sorted({p for t in listed for p in t["cases"]}))
+    page = render_template("coordination/theme_list.html", themes=listed, names=_names())
+    return page, status
 
 
 @bp.get("/themes")
 @roles_required(*COORDINATION)
 def theme_list():
     """All generative themes of the municipality, open first."""
-    listed = themes.list_themes(graph(), municipality())
-    listed.sort(key=lambda t: t.get("status") != "open")
-    _audit("themes.list", municipality(), sorted({p for t in listed for p in t["cases"]}))
-    return render_template("coordination/theme_list.html", themes=listed, names=_names())
+    return _list_page()
 
 
 @bp.route("/themes/new", methods=["GET", "POST"])
@@ -207,7 +211,7 @@ def theme_close(theme_id: str):
         )
     except themes.StaleTheme:
         flash(_("Someone changed or closed this theme meanwhile; please reload."), "error")
-        return redirect(url_for("coordination.theme_list")), 409
+        return _list_page(409)
     _audit("themes.close", theme_id, [])
     flash(_("Theme closed."))
     return redirect(url_for("coordination.theme_list"))
