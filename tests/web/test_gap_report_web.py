@@ -101,3 +101,12 @@ def test_opening_the_report_is_audited(coord, seeded):
     coord.get(f"/coordination/gaps.pdf?{PERIOD}")
     events = audit.search(seeded, action="coordination.gap_report")
     assert events and '"format": "pdf"' in events[0]["details"]
+
+
+def test_the_report_is_available_in_english(coord):
+    coord.get("/lang/en")
+    page = coord.get(f"/coordination/gaps?{PERIOD}").get_data(as_text=True)
+    assert "Gap analysis" in page and "Demand and supply by need and district" in page
+    pdf = coord.get(f"/coordination/gaps.pdf?{PERIOD}")
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Method" in text and "Addiction" in text
