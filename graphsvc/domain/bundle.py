@@ -20,6 +20,7 @@ NODE_LABELS = (
     "Position",
     "User",
     "Case",
+    "Theme",
     "Counter",
 )
 EdgeKey = tuple[str, str, str]
@@ -48,6 +49,9 @@ EDGE_TYPES: tuple[EdgeKey, ...] = (
     ("Case", "HAS_NEED", "Topic"),
     ("Case", "CONSENT", "Topic"),
     ("Case", "LINKED_TO", "Offer"),
+    ("Theme", "ABOUT", "Topic"),
+    ("Theme", "AFFECTS", "District"),
+    ("Theme", "SEEN_IN", "Case"),
 )
 
 

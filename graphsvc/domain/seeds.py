@@ -239,7 +239,13 @@ def read(seed_dir: Path, municipality: str = "herne") -> Bundle:
     _read_working_groups(_file(local / "working_groups.yaml", "working_groups"), bundle, known, mid)
     _read_kim(load(local / "kim.yaml"), local / "kim.yaml", bundle, known)
     _read_users(_file(local / "users.yaml", "users"), bundle, known, mid)
-    _read_cases(_file(local / "cases.yaml", "cases"), bundle, known, mid)
+    # Sample cases for the gap report live in their own file, read as part of the same list.
+    cases = _file(local / "cases.yaml", "cases")
+    if (local / "cases_gaps.yaml").exists():
+        cases += _file(local / "cases_gaps.yaml", "cases")
+    _read_cases(cases, bundle, known, mid)
+    if (local / "themes.yaml").exists():
+        _read_themes(_file(local / "themes.yaml", "themes"), bundle, known, mid)
     return bundle
 
 
@@ -491,3 +497,32 @@ def _read_cases(records: list[Located], bundle: Bundle, known: dict, mid: str) -
             )
     for prefix, value in sorted(counters.items()):
         bundle.node("Counter", id=prefix, value=value)  # new pseudonyms continue after these
+
+
+def _read_themes(records: list[Located], bundle: Bundle, known: dict, mid: str) -> None:
+    """Generative themes (coordination): title, topics, districts and the cases they came from."""
+    cases = {row["pseudonym"] for row in bundle.nodes.get("Case", [])}
+    _unique(records, {}, "theme")
+    for record in records:
+        c = Checker(record, "theme")
+        theme = record["id"]
+        created = c.get("created_at", _date)
+        bundle.node(
+            "Theme",
+            id=theme,
+            municipality_id=mid,
+            title=c.get("title", _text),
+            description=c.get("description", _text, required=False) or "",
+            status=c.get("status", one_of(("open", "closed"))),
+            created_by=c.get("created_by", _text),
+            created_at=created,
+            updated_at=created,
+            version=1,
+            sample=c.get("sample", _bool),
+        )
+        for topic in c.ids("topics", known["topic"], "topic"):
+            bundle.edge(("Theme", "ABOUT", "Topic"), theme, topic)
+        for district in c.ids("districts", known["district"], "district"):
+            bundle.edge(("Theme", "AFFECTS", "District"), theme, district)
+        for pseudonym in c.ids("cases", cases, "case"):
+            bundle.edge(("Theme", "SEEN_IN", "Case"), theme, pseudonym)

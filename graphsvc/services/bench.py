@@ -17,6 +17,7 @@ from ..graph import Graph
 from . import backup as _backup
 from . import cases_bench as _cases_bench
 from . import coordination as _coordination
+from . import gaps as _gaps
 from . import network
 from . import search_bench as _search_bench
 
@@ -55,6 +56,7 @@ BENCHMARKS: dict[str, Factory] = {
     "search.referral_api": _search_bench.referral_api,
     **_backup.BENCHMARKS,
     **_coordination.BENCHMARKS,
+    **_gaps.BENCHMARKS,
 }
 
 
