@@ -32,6 +32,7 @@ LABELS = (
     "Snapshot",
     "Counter",
     "CaseAggregate",
+    "ClientMatch",
 )
 
 
@@ -65,6 +66,7 @@ SCHEMA = Schema(
         "AuthSession": ("user_id",),
         "ApiToken": ("user_id",),
         "AuditEvent": ("username",),
+        "ClientMatch": ("municipality_id",),
     },
     fulltext={"Offer": ("name", "description", "keywords"), "Actor": ("name", "description")},
 )
