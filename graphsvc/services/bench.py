@@ -16,6 +16,7 @@ from typing import Any
 from ..graph import Graph
 from . import backup as _backup
 from . import cases_bench as _cases_bench
+from . import client_match as _client_match
 from . import network
 from . import search_bench as _search_bench
 
@@ -53,6 +54,7 @@ BENCHMARKS: dict[str, Factory] = {
     "search.referral_query": _search_bench.referral_query,
     "search.referral_api": _search_bench.referral_api,
     **_backup.BENCHMARKS,
+    **_client_match.BENCHMARKS,
 }
 
 

@@ -199,3 +199,33 @@ def decide(
         address=address,
     )
     return row
+
+
+# --- benchmark (graphsvc bench): the issue's target is ≤ 50 ms at nrw scale ----------------
+
+
+def bench_intake_match(graph: Graph, ids: dict, rng: Any):
+    """coordination.duplicate_client_match: key one new intake, compare it with every case of
+    its municipality held by other organisations (what intake adds besides the write)."""
+    from ..services import generate  # the synthetic names; only needed here
+
+    places = []
+    for row in graph.query("network.municipality_ids"):
+        keys = _keys(graph, row["id"])
+        if keys:
+            places.append((row["id"], sorted({k.actor_id for k in keys})))
+    if not places:
+        raise RuntimeError("no case with a match key in the bench graph")
+    settings = MatchSettings()
+
+    def step() -> Any:
+        municipality_id, actors = rng.choice(places)
+        names = [rng.choice(generate.GIVEN_NAMES), rng.choice(generate.FAMILY_NAMES)]
+        born = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 58 * 365))
+        key = key_text(Identity(tuple(names), born), settings.secret)
+        return candidates(graph, municipality_id, rng.choice(actors), key, settings.threshold)
+
+    return step
+
+
+BENCHMARKS = {"coordination.duplicate_client_match": bench_intake_match}
