@@ -187,7 +187,9 @@ def decide(
         today=dt.date.today().isoformat(),
     )
     if not result:
-        current = graph.query("client_match.pair_status", pair_id=pair, municipality_id=municipality_id)
+        current = graph.query(
+            "client_match.pair_status", pair_id=pair, municipality_id=municipality_id
+        )
         raise AlreadyDecided(pair) if current else PairNotFound(pair)
     row = result[0]
     audit.record(

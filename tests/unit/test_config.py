@@ -29,7 +29,11 @@ def test_defaults_mean_embedded_engine_in_var():
             "GRAPHSVC_MATCH_KEY_SECRET must be set",
         ),
         (
-            {"GRAPHSVC_ENV": "production", "SECRET_KEY": "a" * 40, "GRAPHSVC_MATCH_KEY_SECRET": "x"},
+            {
+                "GRAPHSVC_ENV": "production",
+                "SECRET_KEY": "a" * 40,
+                "GRAPHSVC_MATCH_KEY_SECRET": "x",
+            },
             "GRAPHSVC_MATCH_KEY_SECRET must be set",
         ),
         ({"GRAPHSVC_MATCH_THRESHOLD": "high"}, "GRAPHSVC_MATCH_THRESHOLD='high' is not a number"),
@@ -56,7 +60,11 @@ def test_graph_url_picks_the_backend(url, kind):
 
 def test_production_accepts_a_real_secret():
     settings = from_env(
-        {"GRAPHSVC_ENV": "production", "SECRET_KEY": "a" * 40, "GRAPHSVC_MATCH_KEY_SECRET": "b" * 32}
+        {
+            "GRAPHSVC_ENV": "production",
+            "SECRET_KEY": "a" * 40,
+            "GRAPHSVC_MATCH_KEY_SECRET": "b" * 32,
+        }
     )
     assert settings.secret_key == "a" * 40
     assert settings.match_key_secret == "b" * 32

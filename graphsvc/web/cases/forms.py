@@ -120,9 +120,7 @@ class IntakeForm(ApiForm):
     no_identifier = BooleanField(_l("I checked: the notes contain no direct identifier"))
     # Used only to compute the match key (services/client_match.py), never stored; the
     # page never shows them back (forget_identity).
-    client_given_names = StringField(
-        _l("First name(s)"), validators=[Optional(), Length(max=100)]
-    )
+    client_given_names = StringField(_l("First name(s)"), validators=[Optional(), Length(max=100)])
     client_family_name = StringField(_l("Family name"), validators=[Optional(), Length(max=100)])
     client_birth_date = DateField(_l("Date of birth"), validators=[Optional()])
 

@@ -4,5 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("coordination", __name__, url_prefix="/coordination")
 
-from . import routes  # noqa: E402,F401  (routes attach themselves to bp)
-from . import clients  # noqa: E402,F401  (the same client at two organisations)
+from . import clients, routes  # noqa: E402,F401  (routes attach themselves to bp)

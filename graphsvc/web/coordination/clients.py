@@ -78,9 +78,11 @@ def same_client_json():
     status = _status_filter()
     if status is None:
         return jsonify(
-            error={"status": 400, "message": "invalid input", "fields": {"status": [
-                "use open, confirmed, rejected or empty"
-            ]}}
+            error={
+                "status": 400,
+                "message": "invalid input",
+                "fields": {"status": ["use open, confirmed, rejected or empty"]},
+            }
         ), 400
     rows, counts = _listing(status)
     return jsonify(threshold=match_settings().threshold, counts=counts, pairs=rows)
@@ -92,7 +94,9 @@ def decide_same_client(pair_id: str):
     """Confirm or reject one open pair; the decision is kept with who and when."""
     form = DecisionForm()
     if not form.validate_on_submit():
-        return answer(400, _("Invalid decision"), _("decision: choose same person or different people."))
+        return answer(
+            400, _("Invalid decision"), _("decision: choose same person or different people.")
+        )
     user = {**current_user.data, "municipality_id": municipality()}
     try:
         client_match.decide(graph(), user, pair_id[:40], form.decision.data, client_address())
