@@ -72,7 +72,7 @@ def name_parts(*names: str) -> list[str]:
 
 def features(names: Sequence[str], birth_date: dt.date) -> tuple[set[str], set[str]]:
     """The name bigrams (padded, so first and last letters count) and the date parts."""
-    bigrams = set()
+    bigrams: set[str] = set()
     for part in name_parts(*names):
         padded = f"_{part}_"
         bigrams.update(f"n:{padded[i : i + 2]}" for i in range(len(padded) - 1))
