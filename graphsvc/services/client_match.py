@@ -63,10 +63,17 @@ def pair_id(case_a: str, case_b: str) -> str:
 
 
 def _keys(graph: Graph, municipality_id: str, except_actor: str = "") -> list[Keyed]:
-    rows = graph.query(
+    found = graph.query(
         "client_match.case_keys", municipality_id=municipality_id, except_actor=except_actor
     )
-    return [Keyed(r["pseudonym"], r["actor_id"], match_key.from_text(r["key"])) for r in rows]
+    if not found:
+        return []
+    return [
+        Keyed(pseudonym, actor, match_key.from_text(key))
+        for pseudonym, actor, key in zip(
+            found["pseudonyms"], found["actors"], found["keys"], strict=True
+        )
+    ]
 
 
 def candidates(
