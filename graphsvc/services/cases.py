@@ -407,6 +407,7 @@ def purge(graph: Graph, municipality_id: str, months: int, dry_run: bool) -> lis
     if not dry_run and due:
         graph.query("cases.keep_aggregates", municipality_id=municipality_id, cutoff=cutoff)
         graph.query("cases.purge_cases", municipality_id=municipality_id, cutoff=cutoff)
+        graph.query("client_match.drop_orphan_pairs", municipality_id=municipality_id)
         audit.record(
             graph,
             None,

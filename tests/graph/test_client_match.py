@@ -49,6 +49,7 @@ def _crafted(graph, cases_spec):
             actor_id=actor,
             district_id=f"{mid}-d",
             phase=phase,
+            closed_on="2020-01-31" if phase == "closed" else None,
             version=1,
             match_key=key,
         )
@@ -210,3 +211,17 @@ def test_herne_seeds_hold_the_sample_pairs(seeded):
         ("HER-2026-0007", "HER-2026-0022"),  # Müller / Mueller
         ("HER-2026-0016", "HER-2026-0020"),  # swapped name order
     }
+
+
+def test_purging_a_case_after_retention_drops_its_pairs(graph):
+    _crafted(
+        graph,
+        [
+            ("X-2020-0001", "m1", "a1", "closed", _key("Mohammad", "Rahimi")),
+            ("X-2020-0002", "m1", "a2", "linking", _key("Mohamad", "Rahimi")),
+        ],
+    )
+    client_match._record(graph, "m1", [("X-2020-0001", "X-2020-0002", 0.98)])
+    assert len(_pairs(graph)) == 1
+    assert [c["pseudonym"] for c in cases.purge(graph, "m1", 24, dry_run=False)] == ["X-2020-0001"]
+    assert _pairs(graph) == {}
