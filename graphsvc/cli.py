@@ -261,6 +261,9 @@ from .commands import users as _users  # noqa: E402
 cli.add_command(_users.user)
 cli.add_command(_users.token)
 cli.add_command(_cases.purge)
+from .commands import client_match as _client_match  # noqa: E402
+
+cli.add_command(_client_match.same_client_scan)
 from .commands import io as _io  # noqa: E402
 
 for _command in _io.COMMANDS:

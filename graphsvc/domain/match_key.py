@@ -172,6 +172,14 @@ def all_pairs(items: Sequence[Keyed], threshold: float) -> list[tuple[Keyed, Key
     return sorted(found, key=lambda x: (-x[2], x[0].pseudonym, x[1].pseudonym))
 
 
+def check_name(value: str) -> None:
+    """A name part the key can use: at most 100 characters, at least one letter."""
+    if len(value) > 100:
+        raise MatchKeyError("a name has at most 100 characters")
+    if not name_parts(value):
+        raise MatchKeyError("a name needs at least one letter")
+
+
 def check_birth_date(value: dt.date, today: dt.date) -> None:
     """A plausible birth date: in the past and at most 120 years ago."""
     if value >= today:

@@ -268,11 +268,16 @@ def _read_identities(records: list[Located], bundle: Bundle, secret: str) -> Non
             match_key.check_birth_date(born, today)
         except match_key.MatchKeyError as exc:
             raise record.fail("birth_date", str(exc)) from None
-        names = [c.get("given_names", _text, required=False) or "", c.get("family_name", _text)]
-        try:
-            key = encoder.key(names, born)
-        except match_key.MatchKeyError as exc:
-            raise record.fail("family_name", str(exc)) from None
+        names = []
+        for field, required in (("given_names", False), ("family_name", True)):
+            name = c.get(field, _text, required=required) or ""
+            try:
+                if name:
+                    match_key.check_name(name)
+            except match_key.MatchKeyError as exc:
+                raise record.fail(field, str(exc)) from None
+            names.append(name)
+        key = encoder.key(names, born)
         c.get("sample", _bool)
         cases[pseudonym]["match_key"] = match_key.to_text(key)
 

@@ -140,7 +140,10 @@ class IntakeForm(ApiForm):
                 (self.client_family_name, _l("Give the family name with the date of birth."))
             )
         for field, text in ((self.client_given_names, given), (self.client_family_name, family)):
-            if text and not match_key.name_parts(text):
+            try:
+                if text and not field.errors:
+                    match_key.check_name(text)
+            except match_key.MatchKeyError:
                 problems.append((field, _l("A name needs at least one letter.")))
         if born:
             try:
