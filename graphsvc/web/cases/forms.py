@@ -79,7 +79,8 @@ class ApiForm(FlaskForm):
 
 
 class IntakeForm(ApiForm):
-    """Intake: criteria, outcome and coarse attributes only — never a name or birth date."""
+    """Intake: criteria, outcome and coarse attributes; a name and birth date only to
+    compute the match key, which is all that is stored of them."""
 
     district_id = SelectField(_l("District"), validators=[DataRequired()])
     needs = SelectMultipleField(_l("Needs (topics)"), validators=[DataRequired()])
