@@ -216,7 +216,7 @@ def decide(
 def bench_intake_match(graph: Graph, ids: dict, rng: Any):
     """coordination.duplicate_client_match: key one new intake, compare it with every case of
     its municipality held by other organisations (what intake adds besides the write)."""
-    from ..services import generate  # the synthetic names; only needed here
+    from . import generate  # the synthetic names; only needed here
 
     places = []
     for row in graph.query("network.municipality_ids"):

@@ -17,6 +17,7 @@ def test_intake_with_name_then_coordination_confirms_the_pair(
     manager = f"cm.{uuid.uuid4().hex[:6]}"
     add_user(live_server_env, manager, "awo-herne", "case_manager", password)
     login(page, live_server, manager, password)
+    page.wait_for_url(lambda url: "/login" not in url)  # the login must land before goto
     # The seeds hold "Katharina Müller", born 1972-09-30, at the DRK (HER-2026-0007).
     page.goto(live_server + "/cases/new")
     page.select_option("#intake_outcome", "case_management")
@@ -36,6 +37,7 @@ def test_intake_with_name_then_coordination_confirms_the_pair(
     add_user(live_server_env, coordinator, "ki-herne", "coordination", password)
     other = browser.new_context().new_page()
     login(other, live_server, coordinator, password)
+    other.wait_for_url(lambda url: "/login" not in url)
     other.goto(live_server + "/coordination/same-client")
     row = other.locator("#same-client-pairs tr", has_text=pseudonym).filter(
         has_text="HER-2026-0007"
