@@ -30,6 +30,9 @@ def live_server_env(tmp_path_factory):
         "GRAPHSVC_DATA_DIR": str(tmp_path_factory.mktemp("live")),
         "GRAPHSVC_PORT": str(_free_port()),
         "GRAPHSVC_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        # Every browser test logs in from 127.0.0.1; the default 10 per minute would refuse
+        # the eleventh login of the suite (tests/web/test_auth.py checks the limit itself).
+        "GRAPHSVC_LOGIN_LIMIT": "200 per minute",
     }
     env.pop("GRAPH_URL", None)
     return env
