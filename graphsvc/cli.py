@@ -62,9 +62,10 @@ def progress_bar(total: int, what: str) -> tqdm:
 
 def seed_graph(graph: Graph, settings: Settings) -> int:
     """Apply the schema and load the Herne seeds into an empty graph, with a progress bar."""
-    from .services import setup
+    from .services import client_match, setup
 
-    return setup.prepare(graph, settings.seed_dir, progress_bar)
+    match = client_match.MatchSettings(settings.match_key_secret, settings.match_threshold)
+    return setup.prepare(graph, settings.seed_dir, progress_bar, match)
 
 
 @click.group()
@@ -171,7 +172,7 @@ def seed(check: bool) -> None:
     from .domain import seeds
 
     settings = _settings()
-    bundle = seeds.read(settings.seed_dir)
+    bundle = seeds.read(settings.seed_dir, match_secret=settings.match_key_secret)
     if check:
         click.echo(
             f"seed files ok: {sum(map(len, bundle.nodes.values()))} nodes, "
@@ -195,7 +196,14 @@ def generate(scale: str, seed_value: int, graph_name: str | None) -> None:
 
     settings = _settings()
     with open_graph(settings, graph_name) as graph:
-        seconds, total = generator.fill(graph, settings.seed_dir, scale, seed_value, progress_bar)
+        seconds, total = generator.fill(
+            graph,
+            settings.seed_dir,
+            scale,
+            seed_value,
+            progress_bar,
+            match_secret=settings.match_key_secret,
+        )
     click.echo(f"generated {scale}: {total} nodes and relationships in {seconds:.1f} s")
 
 
@@ -231,7 +239,12 @@ def bench(
         graph.apply_schema()
         if graph.query("meta.is_empty"):
             load_seconds, _ = generator.fill(
-                graph, settings.seed_dir, scale, seed_value, progress_bar
+                graph,
+                settings.seed_dir,
+                scale,
+                seed_value,
+                progress_bar,
+                match_secret=settings.match_key_secret,
             )
         report = benchmarks.run_all(graph, scale, repeat, progress_bar, only)
     report["generate_seconds"] = load_seconds
@@ -248,6 +261,9 @@ from .commands import users as _users  # noqa: E402
 cli.add_command(_users.user)
 cli.add_command(_users.token)
 cli.add_command(_cases.purge)
+from .commands import client_match as _client_match  # noqa: E402
+
+cli.add_command(_client_match.same_client_scan)
 from .commands import io as _io  # noqa: E402
 
 for _command in _io.COMMANDS:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
+from .domain import match_key
+
 FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
 DEV_SECRET = "dev-only-not-secret"
@@ -41,6 +43,8 @@ class Settings:
     secure_cookies: bool = False
     admin_password: str | None = None
     login_limit: str = "10 per minute"
+    match_key_secret: str = match_key.DEV_SECRET
+    match_threshold: float = match_key.DEFAULT_THRESHOLD
 
     @property
     def backend_kind(self) -> str:
@@ -69,6 +73,13 @@ def _int(name: str, raw: str, low: int, high: int) -> int:
     return value
 
 
+def _float(name: str, raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number (like 0.85)") from None
+
+
 def validate(settings: Settings) -> Settings:
     """Check the settings and return them, or raise ConfigError naming the bad one."""
     if settings.graph_url:
@@ -85,6 +96,20 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(
             "SECRET_KEY must be set to a long random value in production "
             '(for example: python3 -c "import secrets; print(secrets.token_hex(32))")'
+        )
+    if settings.env == "production" and (
+        len(settings.match_key_secret) < 16 or settings.match_key_secret == match_key.DEV_SECRET
+    ):
+        # The secret makes match keys unreadable; a known or short one lets anyone with a
+        # name list rebuild keys. Changing it later makes all stored keys incomparable.
+        raise ConfigError(
+            "GRAPHSVC_MATCH_KEY_SECRET must be set to a long random value (16+ characters) in "
+            "production and never changed afterwards "
+            '(for example: python3 -c "import secrets; print(secrets.token_hex(32))")'
+        )
+    if not 0.5 <= settings.match_threshold <= 1.0:
+        raise ConfigError(
+            f"GRAPHSVC_MATCH_THRESHOLD={settings.match_threshold} must be between 0.5 and 1.0"
         )
     if settings.language not in {"de", "en"}:
         raise ConfigError(f"GRAPHSVC_LANGUAGE={settings.language!r} must be de or en")
@@ -124,6 +149,12 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         secure_cookies=env.get("GRAPHSVC_HTTPS", "1" if mode == "production" else "0") == "1",
         admin_password=env.get("GRAPHSVC_ADMIN_PASSWORD") or None,
         login_limit=env.get("GRAPHSVC_LOGIN_LIMIT", "10 per minute"),
+        match_key_secret=env.get("GRAPHSVC_MATCH_KEY_SECRET")
+        or ("" if mode == "production" else match_key.DEV_SECRET),
+        match_threshold=_float(
+            "GRAPHSVC_MATCH_THRESHOLD",
+            env.get("GRAPHSVC_MATCH_THRESHOLD", str(match_key.DEFAULT_THRESHOLD)),
+        ),
     )
     return validate(settings)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from . import model
+from . import match_key, model
 from .bundle import Bundle
 from .yamlfile import Located, SeedError, load
 
@@ -171,8 +171,13 @@ def read_taxonomy(seed_dir: Path) -> tuple[Bundle, dict[str, set[str]]]:
     return bundle, known
 
 
-def read(seed_dir: Path, municipality: str = "herne") -> Bundle:
-    """Read and check all seed files for one municipality and return them as a Bundle."""
+def read(
+    seed_dir: Path, municipality: str = "herne", match_secret: str = match_key.DEV_SECRET
+) -> Bundle:
+    """Read and check all seed files for one municipality and return them as a Bundle.
+
+    Sample intake identities become match keys with `match_secret`; names stay in the file.
+    """
     local = seed_dir / municipality
     bundle, known = read_taxonomy(seed_dir)
 
@@ -246,7 +251,41 @@ def read(seed_dir: Path, municipality: str = "herne") -> Bundle:
     _read_cases(cases, bundle, known, mid)
     if (local / "themes.yaml").exists():
         _read_themes(_file(local / "themes.yaml", "themes"), bundle, known, mid)
+    identities = local / "intake_identities.yaml"
+    if identities.exists():
+        _read_identities(_file(identities, "identities"), bundle, match_secret)
     return bundle
+
+
+def _read_identities(records: list[Located], bundle: Bundle, secret: str) -> None:
+    """Put a match key on each named case; the fictitious name and date go no further."""
+    cases = {case["pseudonym"]: case for case in bundle.nodes.get("Case", [])}
+    encoder = match_key.Encoder(secret)
+    keyed: set[str] = set()
+    today = dt.date.today()
+    for record in records:
+        c = Checker(record, "identity")
+        pseudonym = c.ref("case", cases, "case")
+        if pseudonym in keyed:
+            raise record.fail("case", f"{pseudonym} has a second identity")
+        keyed.add(pseudonym)
+        born = dt.date.fromisoformat(c.get("birth_date", _date))
+        try:
+            match_key.check_birth_date(born, today)
+        except match_key.MatchKeyError as exc:
+            raise record.fail("birth_date", str(exc)) from None
+        names = []
+        for field, required in (("given_names", False), ("family_name", True)):
+            name = c.get(field, _text, required=required) or ""
+            try:
+                if name:
+                    match_key.check_name(name)
+            except match_key.MatchKeyError as exc:
+                raise record.fail(field, str(exc)) from None
+            names.append(name)
+        key = encoder.key(names, born)
+        c.get("sample", _bool)
+        cases[pseudonym]["match_key"] = match_key.to_text(key)
 
 
 def _read_offers(records: list[Located], bundle: Bundle, known: dict, mid: str) -> None:

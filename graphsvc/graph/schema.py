@@ -33,6 +33,7 @@ LABELS = (
     "Counter",
     "CaseAggregate",
     "Theme",
+    "ClientMatch",
 )
 
 
@@ -67,6 +68,7 @@ SCHEMA = Schema(
         "ApiToken": ("user_id",),
         "AuditEvent": ("username",),
         "Theme": ("municipality_id",),
+        "ClientMatch": ("municipality_id",),
     },
     fulltext={"Offer": ("name", "description", "keywords"), "Actor": ("name", "description")},
 )

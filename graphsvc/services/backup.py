@@ -41,6 +41,7 @@ EXTRA_LABELS = ("Meta", "DirectoryChange")
 EXTRA_EDGES: tuple[EdgeKey, ...] = (
     ("DirectoryChange", "CHANGED", "Offer"),
     ("DirectoryChange", "CHANGED", "Actor"),
+    ("ClientMatch", "CONCERNS", "Case"),
 )
 BACKUP_LABELS: tuple[str, ...] = tuple(sorted({*LABELS, *EXTRA_LABELS}))
 BACKUP_EDGES: tuple[EdgeKey, ...] = tuple(sorted({*EDGE_TYPES, *EXTRA_EDGES}))

@@ -16,6 +16,7 @@ from typing import Any
 from ..graph import Graph
 from . import backup as _backup
 from . import cases_bench as _cases_bench
+from . import client_match as _client_match
 from . import coordination as _coordination
 from . import gaps as _gaps
 from . import network
@@ -57,6 +58,7 @@ BENCHMARKS: dict[str, Factory] = {
     **_backup.BENCHMARKS,
     **_coordination.BENCHMARKS,
     **_gaps.BENCHMARKS,
+    **_client_match.BENCHMARKS,
 }
 
 

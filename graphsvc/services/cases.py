@@ -15,7 +15,7 @@ from typing import Any
 from ..domain import cases as rules
 from ..domain import model, ranking
 from ..graph import Graph
-from . import audit
+from . import audit, client_match
 
 
 class CaseNotFound(Exception):
@@ -87,8 +87,22 @@ def choices(graph: Graph, municipality_id: str) -> dict[str, list[dict[str, Any]
     }
 
 
-def open_case(graph: Graph, who: Actor, intake: dict[str, Any]) -> str:
-    """Open a case from a checked intake form; return its new pseudonym."""
+def open_case(
+    graph: Graph,
+    who: Actor,
+    intake: dict[str, Any],
+    match: client_match.MatchSettings | None = None,
+) -> str:
+    """Open a case from a checked intake form; return its new pseudonym.
+
+    A name and birth date in the intake become a match key (with `match`'s secret) and go
+    no further; likely pairs with other organisations' cases are recorded for coordination.
+    """
+    intake = dict(intake)
+    identity = client_match.take_identity(intake)
+    match = match or client_match.MatchSettings()
+    match_text = client_match.key_text(identity, match.secret) if identity else None
+    del identity
     attributes = {
         key: intake.get(key)
         for key in (
@@ -104,6 +118,8 @@ def open_case(graph: Graph, who: Actor, intake: dict[str, Any]) -> str:
         )
         if intake.get(key) not in (None, "")
     }
+    if match_text:
+        attributes["match_key"] = match_text
     year = dt.date.today().year
     row = graph.query(
         "cases.open_case",
@@ -119,6 +135,10 @@ def open_case(graph: Graph, who: Actor, intake: dict[str, Any]) -> str:
         raise rules.CaseRuleError("unknown district or topic", "district_id")
     pseudonym = row[0]["pseudonym"]
     _audit(graph, who, "case.open", pseudonym, needs=intake["needs"])
+    if match_text:
+        client_match.record_intake(
+            graph, who.user, pseudonym, match_text, match.threshold, who.address
+        )
     return pseudonym
 
 
@@ -126,6 +146,7 @@ def read_case(graph: Graph, who: Actor, pseudonym: str) -> dict[str, Any]:
     """The whole case file (audited read)."""
     _own_case(graph, who, pseudonym)
     data = graph.query("cases.get_case", pseudonym=pseudonym)
+    data["case"].pop("match_key", None)  # for matching only; says nothing to a reader
     data["needs"] = [n for n in data["needs"] if n]
     data["consents"] = {c["topic"]: c for c in data["consents"] if c}
     data["links"] = [link for link in data["links"] if link]
@@ -388,6 +409,7 @@ def purge(graph: Graph, municipality_id: str, months: int, dry_run: bool) -> lis
     if not dry_run and due:
         graph.query("cases.keep_aggregates", municipality_id=municipality_id, cutoff=cutoff)
         graph.query("cases.purge_cases", municipality_id=municipality_id, cutoff=cutoff)
+        graph.query("client_match.drop_orphan_pairs", municipality_id=municipality_id)
         audit.record(
             graph,
             None,

@@ -8,6 +8,7 @@ stays flat whatever the scale.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import time
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from ..domain import model
+from ..domain import match_key, model
 from ..domain.bundle import Bundle
 from ..domain.seeds import read_taxonomy
 from ..graph import Graph, GraphError
@@ -90,7 +91,38 @@ OFFER_WORDS = (
     "Kurs",
     "Anlaufstelle",
 )
+# Synthetic intake identities: only their match keys reach the graph. Every
+# DUPLICATE_EVERY-th case is an earlier case's client again, at another organisation and
+# with a typo, so the same-client match has real work at every scale.
+GIVEN_NAMES = (
+    "Ahmad Ali Amina Anna Ayse Daria Dmytro Elena Emre Fatima Hassan Ibrahim Ivan Jana Jonas "
+    "Karim Katharina Khaled Lara Leon Leyla Lukas Maria Mariam Mehmet Milan Mohammad Nadia "
+    "Natalia Nour Olena Omar Paul Petra Rania Reza Sara Selin Sofia Tarek Thomas Yusuf Zainab "
+    "Zeynep Aleksandr Bashir Chiara Dalia Edin Farida Goran Hana Ilias Juri Kemal Lina Marek "
+    "Nikola Oksana Rahim"
+).split()
+FAMILY_NAMES = (
+    "Abdi Ahmadi Al-Amin Aydin Bauer Becker Celik Demir Doğan Fischer Haddad Hassan Hoffmann "
+    "Ibrahimi Ivanova Jovanović Kaya Khan Koch Kovalenko Krüger Lange Mahmoud Mansour Meyer "
+    "Müller Nowak Nguyen Öztürk Petrović Popescu Rahimi Richter Saleh Schmidt Schneider "
+    "Schulz Shevchenko Sultani Tahir Wagner Weber Wolf Yilmaz Yousef Zimmermann Amiri Barzani "
+    "Costa Dragan Eze Fofana Georgiou Horvat Jaber Kowalski Lopez Mensah Novak"
+).split()
+DUPLICATE_EVERY = 150
 ProgressFactory = Callable[[int, str], AbstractContextManager[Any]]
+
+
+def _identity(rng: random.Random) -> tuple[list[str], dt.date]:
+    born = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 58 * 365))
+    return [rng.choice(GIVEN_NAMES), rng.choice(FAMILY_NAMES)], born
+
+
+def _typo(rng: random.Random, name: str) -> str:
+    """The name with one letter dropped or doubled (the commonest intake typos)."""
+    at = rng.randint(1, len(name) - 1)
+    if rng.random() < 0.5:
+        return name[:at] + name[at + 1 :]
+    return name[:at] + name[at] + name[at:]
 
 
 def _code(index: int) -> str:
@@ -103,9 +135,18 @@ def _pick(rng: random.Random, items: list | tuple, low: int, high: int) -> list:
     return rng.sample(items, min(len(items), rng.randint(low, high)))
 
 
-def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]]) -> Bundle:
+def municipality(
+    index: int,
+    rng: random.Random,
+    taxonomy: dict[str, list[str]],
+    encoder: match_key.Encoder | None = None,
+) -> Bundle:
     """One synthetic municipality with its districts, actors, offers, groups, users, cases."""
     b = Bundle()
+    encoder = encoder or match_key.Encoder(match_key.DEV_SECRET)
+    # A separate random stream for identities, so the rest of the graph stays as before.
+    names_rng = random.Random(f"identities-{index}")
+    identities: list[tuple[list[str], dt.date, str]] = []
     code = _code(index)
     mid = f"gen-{index:03d}"
     place = PLACES[index % len(PLACES)] + (
@@ -234,6 +275,13 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
         year = rng.choice((2025, 2026))
         month = rng.randint(1, 12 if year == 2025 else 10)  # cases opened in the past only
         opened = f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
+        names, born = _identity(names_rng)
+        if k % DUPLICATE_EVERY == DUPLICATE_EVERY - 1:
+            earlier = [i for i in identities if i[2] != actor]
+            if earlier:
+                names, born, _ = names_rng.choice(earlier)
+                names = [names[0], _typo(names_rng, names[1])]
+        identities.append((names, born, actor))
         b.node(
             "Case",
             id=pseudonym,
@@ -250,6 +298,7 @@ def municipality(index: int, rng: random.Random, taxonomy: dict[str, list[str]])
             languages=_pick(rng, languages, 1, 2),
             opened_on=opened,
             version=1,
+            match_key=match_key.to_text(encoder.key(names, born)),
             synthetic=True,
             sample=True,
         )
@@ -293,6 +342,7 @@ def fill(
     seed: int,
     progress: ProgressFactory | None = None,
     chunk: int = 6,
+    match_secret: str = match_key.DEV_SECRET,
 ) -> tuple[float, int]:
     """Fill an empty graph; return (seconds, nodes and relationships written)."""
     if scale not in SCALES:
@@ -305,6 +355,7 @@ def fill(
     taxonomy_bundle, known = read_taxonomy(seed_dir)
     taxonomy = {kind: sorted(ids) for kind, ids in known.items()}
     count = SCALES[scale]
+    encoder = match_key.Encoder(match_secret)
     estimate = 27_000 * count  # nodes and relationships per municipality, roughly
     total = loading.write(graph, taxonomy_bundle)
     bar = progress(estimate, f"generate {scale}") if progress else None
@@ -312,7 +363,7 @@ def fill(
         for first in range(0, count, chunk):
             bundle = Bundle()
             for index in range(first, min(first + chunk, count)):
-                bundle.extend(municipality(index, rng, taxonomy))
+                bundle.extend(municipality(index, rng, taxonomy, encoder))
             total += loading.write(graph, bundle, progress=bar.update if bar else None)
     finally:
         if bar:

@@ -9,16 +9,23 @@ from typing import Any
 
 from ..domain import seeds
 from ..graph import Graph
-from . import loading
+from . import client_match, loading
 
 ProgressFactory = Callable[[int, str], AbstractContextManager[Any]]
 
 
-def prepare(graph: Graph, seed_dir: Path, progress: ProgressFactory | None = None) -> int:
+def prepare(
+    graph: Graph,
+    seed_dir: Path,
+    progress: ProgressFactory | None = None,
+    match: client_match.MatchSettings | None = None,
+) -> int:
     """Apply the schema and load the seeds if the graph holds no municipality yet.
 
     Returns how many nodes and relationships were loaded (0 when data was already there).
-    The seed files are read and checked completely before anything is written.
+    The seed files are read and checked completely before anything is written. The demo
+    cases' match keys are made with `match`'s secret and compared once, so coordination
+    finds the sample pairs at once.
     """
     graph.apply_schema()
     if not graph.query("meta.is_empty"):
@@ -26,11 +33,16 @@ def prepare(graph: Graph, seed_dir: Path, progress: ProgressFactory | None = Non
         missing = graph.query("cases.offers_missing_link_counts")
         loading.refresh_link_counts(graph, [row["id"] for row in missing])
         return 0
-    bundle = seeds.read(seed_dir)
+    match = match or client_match.MatchSettings()
+    bundle = seeds.read(seed_dir, match_secret=match.secret)
     if progress is None:
-        return loading.write(graph, bundle)
-    with progress(bundle.size(), "Herne seeds") as bar:
-        return loading.write(graph, bundle, progress=bar.update)
+        loaded = loading.write(graph, bundle)
+    else:
+        with progress(bundle.size(), "Herne seeds") as bar:
+            loaded = loading.write(graph, bundle, progress=bar.update)
+    for municipality in bundle.nodes.get("Municipality", []):
+        client_match.scan(graph, municipality["id"], match.threshold)
+    return loaded
 
 
 def counts(graph: Graph) -> dict[str, int]:

@@ -9,6 +9,7 @@ from werkzeug.exceptions import Forbidden
 
 from ..config import Settings
 from ..graph import Graph
+from ..services.client_match import MatchSettings
 
 
 def graph() -> Graph:
@@ -31,3 +32,9 @@ def municipality() -> str:
     if not current_user.municipality_id:
         raise Forbidden()
     return current_user.municipality_id
+
+
+def match_settings() -> MatchSettings:
+    """The configured match-key secret and threshold."""
+    config = settings()
+    return MatchSettings(config.match_key_secret, config.match_threshold)

@@ -42,6 +42,6 @@ def test_compose_file_passes_docker_compose_config():
         [*command, "-f", str(COMPOSE), "config"],
         capture_output=True,
         text=True,
-        env={**os.environ, "SECRET_KEY": "x" * 32},
+        env={**os.environ, "SECRET_KEY": "x" * 32, "GRAPHSVC_MATCH_KEY_SECRET": "y" * 32},
     )
     assert result.returncode == 0, result.stderr

@@ -24,6 +24,20 @@ def test_defaults_mean_embedded_engine_in_var():
         ({"GRAPHSVC_ENV": "production"}, "SECRET_KEY must be set"),
         ({"GRAPHSVC_ENV": "staging"}, "must be development, production or test"),
         ({"GRAPHSVC_LANGUAGE": "fr"}, "must be de or en"),
+        (
+            {"GRAPHSVC_ENV": "production", "SECRET_KEY": "a" * 40},
+            "GRAPHSVC_MATCH_KEY_SECRET must be set",
+        ),
+        (
+            {
+                "GRAPHSVC_ENV": "production",
+                "SECRET_KEY": "a" * 40,
+                "GRAPHSVC_MATCH_KEY_SECRET": "x",
+            },
+            "GRAPHSVC_MATCH_KEY_SECRET must be set",
+        ),
+        ({"GRAPHSVC_MATCH_THRESHOLD": "high"}, "GRAPHSVC_MATCH_THRESHOLD='high' is not a number"),
+        ({"GRAPHSVC_MATCH_THRESHOLD": "0.2"}, "must be between 0.5 and 1.0"),
     ],
 )
 def test_bad_setting_names_itself(env, message):
@@ -45,5 +59,17 @@ def test_graph_url_picks_the_backend(url, kind):
 
 
 def test_production_accepts_a_real_secret():
-    settings = from_env({"GRAPHSVC_ENV": "production", "SECRET_KEY": "a" * 40})
+    settings = from_env(
+        {
+            "GRAPHSVC_ENV": "production",
+            "SECRET_KEY": "a" * 40,
+            "GRAPHSVC_MATCH_KEY_SECRET": "b" * 32,
+        }
+    )
     assert settings.secret_key == "a" * 40
+    assert settings.match_key_secret == "b" * 32
+
+
+def test_match_key_secret_and_threshold_come_from_the_environment():
+    settings = from_env({"GRAPHSVC_MATCH_KEY_SECRET": "c" * 20, "GRAPHSVC_MATCH_THRESHOLD": "0.9"})
+    assert (settings.match_key_secret, settings.match_threshold) == ("c" * 20, 0.9)

@@ -16,7 +16,7 @@ from ..cases.forms import (
     NeedForm,
     PhaseForm,
 )
-from ..context import graph
+from ..context import graph, match_settings
 
 bp = Blueprint("api_cases", __name__, url_prefix="/api/v1/cases")
 CASE_ROLE = "case_manager"
@@ -76,7 +76,7 @@ def create_case():
             "the notes look like they contain a direct identifier",
             {"notes": [f"{h.kind}: {h.excerpt}" for h in hints]},
         )
-    pseudonym = cases.open_case(graph(), who(), form.data)
+    pseudonym = cases.open_case(graph(), who(), form.data, match_settings())
     return jsonify(pseudonym=pseudonym), 201
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -18,7 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ...domain import model
+from ...domain import match_key, model
 
 LABELS = {
     "case_management": _l("Case management"),
@@ -78,7 +79,8 @@ class ApiForm(FlaskForm):
 
 
 class IntakeForm(ApiForm):
-    """Intake: criteria, outcome and coarse attributes only — never a name or birth date."""
+    """Intake: criteria, outcome and coarse attributes; a name and birth date only to
+    compute the match key, which is all that is stored of them."""
 
     district_id = SelectField(_l("District"), validators=[DataRequired()])
     needs = SelectMultipleField(_l("Needs (topics)"), validators=[DataRequired()])
@@ -117,6 +119,52 @@ class IntakeForm(ApiForm):
         validators=[Optional(), Length(max=2000)],
     )
     no_identifier = BooleanField(_l("I checked: the notes contain no direct identifier"))
+    # Used only to compute the match key (services/client_match.py), never stored; the
+    # page never shows them back (forget_identity).
+    client_given_names = StringField(_l("First name(s)"), validators=[Optional(), Length(max=100)])
+    client_family_name = StringField(_l("Family name"), validators=[Optional(), Length(max=100)])
+    client_birth_date = DateField(_l("Date of birth"), validators=[Optional()])
+
+    def validate(self, extra_validators=None) -> bool:
+        """The field checks, then the identity rules: family name and birth date together."""
+        valid = super().validate(extra_validators)
+        given = (self.client_given_names.data or "").strip()
+        family = (self.client_family_name.data or "").strip()
+        born = self.client_birth_date.data
+        if self.client_birth_date.errors:
+            return False
+        problems: list[tuple[Any, Any]] = []
+        if (given or family) and not born:
+            problems.append((self.client_birth_date, _l("Give the date of birth with the name.")))
+        if born and not family:
+            problems.append(
+                (self.client_family_name, _l("Give the family name with the date of birth."))
+            )
+        for field, text in ((self.client_given_names, given), (self.client_family_name, family)):
+            try:
+                if text and not field.errors:
+                    match_key.check_name(text)
+            except match_key.MatchKeyError:
+                problems.append((field, _l("A name needs at least one letter.")))
+        if born:
+            try:
+                match_key.check_birth_date(born, dt.date.today())
+            except match_key.MatchKeyError:
+                problems.append(
+                    (
+                        self.client_birth_date,
+                        _l("The date of birth must lie in the past and at most 120 years back."),
+                    )
+                )
+        for field, message in problems:
+            field.errors = [*field.errors, message]
+        return valid and not problems
+
+    def forget_identity(self) -> None:
+        """Clear name and birth date so an answer page never shows them again."""
+        for field in (self.client_given_names, self.client_family_name, self.client_birth_date):
+            field.data = None
+            field.raw_data = []
 
     def fill_choices(self, choices: dict[str, list[dict]], lang: str) -> None:
         """Options from the graph, labelled in the interface language."""

@@ -11,7 +11,7 @@ from ...domain import cases as rules
 from ...domain import help_network
 from ...services import cases
 from ..access import client_address, roles_required
-from ..context import graph, lang
+from ..context import graph, lang, match_settings
 from ..errors import answer
 from . import bp
 from .forms import (
@@ -73,10 +73,11 @@ def new():
                 _("This looks like a direct identifier; please remove it."),
             ]
         else:
-            pseudonym = cases.open_case(graph(), who(), form.data)
+            pseudonym = cases.open_case(graph(), who(), form.data, match_settings())
             flash(_("Case %(pseudonym)s opened.", pseudonym=pseudonym), "info")
             return redirect(url_for("cases.show", pseudonym=pseudonym))
     status = 400 if request.method == "POST" else 200
+    form.forget_identity()
     return render_template("cases/new.html", form=form, hints=hints), status
 
 
