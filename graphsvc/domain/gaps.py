@@ -10,7 +10,8 @@ not case data and show as they are. The rules, in the words of the report's meth
   of the client / fits the client (target group and eligibility), counted per language /
   group of the client;
 - refusals: links declined or refused for lack of capacity, dated in the period;
-- ending offers: offers whose last day lies within N months from today, with the topic ×
+- ending offers: offers whose last day lies within N months after the period's end (today,
+  unless a past period is chosen), with the topic ×
   district cells no other offer covers the day after.
 """
 
@@ -245,13 +246,15 @@ def _count(pairs: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], int]:
 def _ending(
     offers: list[dict],
     links: list[dict],
-    today: dt.date,
+    start: dt.date,
     months: int,
     demand: SuppressedTable,
     threshold: int,
 ) -> list[dict[str, Any]]:
-    until = add_months(today, months).isoformat()
-    running = [o for o in offers if offer_valid(o, today.isoformat())]
+    # Counted from the end of the period, so a report of a past period looks ahead from there
+    # and reads the same whenever it is opened again.
+    until = add_months(start, months).isoformat()
+    running = [o for o in offers if offer_valid(o, start.isoformat())]
     bound: dict[str, set[str]] = defaultdict(set)
     for link in links:
         if link["status"] in ACTIVE_LINK_STATUSES:
@@ -342,5 +345,5 @@ def build(
         target_groups=suppress(_count(group_gaps), threshold),
         trend=suppress(trend, threshold),
         quarters=quarters,
-        ending=_ending(offers, links, today, months, demand, threshold),
+        ending=_ending(offers, links, period.end, months, demand, threshold),
     )

@@ -244,10 +244,11 @@ def read(
     _read_working_groups(_file(local / "working_groups.yaml", "working_groups"), bundle, known, mid)
     _read_kim(load(local / "kim.yaml"), local / "kim.yaml", bundle, known)
     _read_users(_file(local / "users.yaml", "users"), bundle, known, mid)
-    # Sample cases for the gap report live in their own file, read as part of the same list.
+    # Sample cases for single findings (gap report, parallel support) live in files of their
+    # own, cases_<finding>.yaml, read as part of the same list.
     cases = _file(local / "cases.yaml", "cases")
-    if (local / "cases_gaps.yaml").exists():
-        cases += _file(local / "cases_gaps.yaml", "cases")
+    for extra in sorted(local.glob("cases_*.yaml")):
+        cases += _file(extra, "cases")
     _read_cases(cases, bundle, known, mid)
     if (local / "themes.yaml").exists():
         _read_themes(_file(local / "themes.yaml", "themes"), bundle, known, mid)

@@ -108,3 +108,19 @@ def test_unknown_statuses_are_refused_before_the_query(graph):
 def test_the_series_hides_small_counts_and_rounds_the_rest():
     series = coordination.suppress_series({"a": 8, "b": 3, "c": 0, "d": 12}, 5)
     assert [p["cases"] for p in series] == [10, None, 0, 10]
+
+
+def test_the_herne_seeds_show_six_clients_housed_by_awo_and_caritas_at_once(seeded):
+    result = coordination.parallel_support(seeded, "herne", today=TODAY)
+    assert result.by_topic_district.shown(("housing", "wanne")) == 6
+    housing = next(p for p in result.by_pair if p["topic"] == "housing")
+    assert len(housing["pseudonyms"]) == 6 and "HER-2026-0305" not in housing["pseudonyms"]
+    # HER-2026-0305's Caritas link was completed before the AWO link began: with completed
+    # links counted it joins only when the links need not overlap in time.
+    with_completed = ("accepted", "active", "completed")
+    strict = parallel.Rules(statuses=with_completed)
+    loose = parallel.Rules(statuses=with_completed, require_overlap=False)
+    for rules, expected in ((strict, 6), (loose, 7)):
+        result = coordination.parallel_support(seeded, "herne", rules, today=TODAY)
+        housing = next(p for p in result.by_pair if p["topic"] == "housing")
+        assert len(housing["pseudonyms"]) == expected
