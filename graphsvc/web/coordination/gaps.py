@@ -276,8 +276,9 @@ def _method(found: rules.GapReport) -> list[str]:
         ),
         _("Refusals: links declined or refused for lack of capacity, dated in the period."),
         _(
-            "Ending offers: offers whose last day lies within %(months)s months after the end of the period; "
-            "uncovered are the need and district pairs no other offer serves afterwards.",
+            "Ending offers: offers whose last day lies within %(months)s months after the end "
+            "of the period; uncovered are the need and district pairs no other offer serves "
+            "afterwards.",
             months=found.months,
         ),
         _(
