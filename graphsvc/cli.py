@@ -119,7 +119,10 @@ def _first_admin(graph: Graph, settings: Settings) -> str | None:
     actor = graph.query("accounts.first_city_office")
     if not actor:
         return None
-    return accounts.ensure_first_admin(graph, actor, settings.admin_password)
+    try:
+        return accounts.ensure_first_admin(graph, actor, settings.admin_password)
+    except accounts.AccountError as exc:  # only a set GRAPHSVC_ADMIN_PASSWORD can be refused
+        raise ConfigError(f"GRAPHSVC_ADMIN_PASSWORD is not accepted: it {exc}") from None
 
 
 def _check_port_free(host: str, port: int) -> None:

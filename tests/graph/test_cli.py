@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 
@@ -123,3 +124,15 @@ def test_bench_times_the_search_api_through_a_real_http_server(tmp_path):
     assert result.returncode == 0, result.stderr
     timed = json.loads(report.read_text())["results"]["search.referral_api"]
     assert timed["n"] == 3 and timed["p50"] > 0
+
+
+def test_run_with_a_refused_admin_password_says_why_in_one_line(tmp_path):
+    with socket.socket() as probe:  # a free port: the run stops before it listens
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    result = graphsvc(tmp_path, "run", GRAPHSVC_PORT=port, GRAPHSVC_ADMIN_PASSWORD="admin-pw-1234")
+    assert result.returncode == 2
+    assert "GRAPHSVC_ADMIN_PASSWORD is not accepted: it must not contain the username" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
