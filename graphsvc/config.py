@@ -15,6 +15,9 @@ from urllib.parse import urlparse
 FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
 DEV_SECRET = "dev-only-not-secret"
+# Uploads are read into memory and checked row by row; beyond this a spreadsheet is no
+# longer a directory list but a data dump, which belongs in `graphsvc import`.
+MAX_IMPORT_MB = 200
 
 
 class ConfigError(Exception):
@@ -41,6 +44,7 @@ class Settings:
     secure_cookies: bool = False
     admin_password: str | None = None
     login_limit: str = "10 per minute"
+    import_max_mb: int = 10
 
     @property
     def backend_kind(self) -> str:
@@ -86,6 +90,10 @@ def validate(settings: Settings) -> Settings:
             "SECRET_KEY must be set to a long random value in production "
             '(for example: python3 -c "import secrets; print(secrets.token_hex(32))")'
         )
+    if not 1 <= settings.import_max_mb <= MAX_IMPORT_MB:
+        raise ConfigError(
+            f"GRAPHSVC_IMPORT_MAX_MB={settings.import_max_mb} must be between 1 and {MAX_IMPORT_MB}"
+        )
     if settings.language not in {"de", "en"}:
         raise ConfigError(f"GRAPHSVC_LANGUAGE={settings.language!r} must be de or en")
     return settings
@@ -124,6 +132,9 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         secure_cookies=env.get("GRAPHSVC_HTTPS", "1" if mode == "production" else "0") == "1",
         admin_password=env.get("GRAPHSVC_ADMIN_PASSWORD") or None,
         login_limit=env.get("GRAPHSVC_LOGIN_LIMIT", "10 per minute"),
+        import_max_mb=_int(
+            "GRAPHSVC_IMPORT_MAX_MB", env.get("GRAPHSVC_IMPORT_MAX_MB", "10"), 1, MAX_IMPORT_MB
+        ),
     )
     return validate(settings)
 

@@ -520,6 +520,17 @@ def _bench_export_page(graph: Graph, ids: dict[str, list[str]], rng: Any) -> Cal
     return step
 
 
+def _bench_whole_export(graph: Graph, ids: dict[str, list[str]], rng: Any) -> Callable[[], Any]:
+    """The whole `graphsvc export` of the bench graph into a temporary file, run once."""
+
+    def step() -> Any:
+        with tempfile.TemporaryDirectory() as directory:
+            return export_file(graph, Path(directory) / "backup.jsonl")
+
+    step.runs = 1  # type: ignore[attr-defined]  # 30-60 s at nrw scale: once is enough
+    return step
+
+
 def _bench_hsds_page(graph: Graph, ids: dict[str, list[str]], rng: Any) -> Callable[[], Any]:
     """One page of 50 HSDS services (the API's default page)."""
     from . import hsds
@@ -529,5 +540,6 @@ def _bench_hsds_page(graph: Graph, ids: dict[str, list[str]], rng: Any) -> Calla
 
 BENCHMARKS = {
     "backup.export_page_5000_cases": _bench_export_page,
+    "backup.export_whole_graph": _bench_whole_export,
     "hsds.services_page_50": _bench_hsds_page,
 }
