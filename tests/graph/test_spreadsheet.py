@@ -240,3 +240,30 @@ def test_a_csv_with_organisation_columns_is_read_as_organisations(seeded):
     assert plan.ok, plan.problems
     assert [a["id"] for a in plan.actors] == ["verein-sonne"] and not plan.offers
     assert spreadsheet.template_csv("actors").startswith("Kennung;Name;Art")
+
+
+def test_the_shell_command_imports_a_workbook_once_and_refuses_a_broken_one(
+    seeded, engine, settings, monkeypatch, tmp_path
+):
+    from click.testing import CliRunner
+
+    from graphsvc.cli import cli
+
+    monkeypatch.setenv("GRAPH_URL", engine.url)
+    monkeypatch.setenv("GRAPH_NAME", settings.graph_name)
+    good = tmp_path / "verzeichnis.xlsx"
+    good.write_bytes(_workbook(NEW_ACTORS, [_offer_of("verein-sonne", "sonne-treff")]))
+    args = ["import-offers", str(good), "--municipality", "herne"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert "2 organisations and 1 offers imported" in first.output
+    package = hsds.build_package(seeded)
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert hsds.build_package(seeded) == package
+
+    broken = tmp_path / "kaputt.xlsx"
+    broken.write_bytes(_workbook([["Verein X", "", "", "", "", ""]], []))
+    answer = CliRunner().invoke(cli, ["import-offers", str(broken), "--municipality", "herne"])
+    assert answer.exit_code != 0
+    assert "sheet Organisationen, row 2, column 'Kennung'" in answer.output
+    assert hsds.build_package(seeded) == package

@@ -68,7 +68,8 @@ def upload():
     if not form.validate():
         return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20), 400
     upload_file = form.file.data
-    data = upload_file.read(max_bytes() + 1)
+    with upload_file.stream:  # a large upload is spooled to a temporary file: close it
+        data = upload_file.read(max_bytes() + 1)
     name = Path(upload_file.filename or "upload").name[:120]
     try:
         plan = spreadsheet.prepare(graph(), data, name, max_bytes(), _scope())
