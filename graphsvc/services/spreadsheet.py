@@ -298,17 +298,21 @@ def check(
     both = len(sheets) > 1
     if "actors" in sheets:
         sheet = SHEETS["actors"] if both else ""
+        every: list[dict[str, Any]] = []
         plan.actors = _check_sheet(
             sheets["actors"], ACTOR_COLUMNS, ACTOR_REQUIRED, plan.problems, sheet,
             lambda row: _check_actor(row, vocab, municipality_id),
-            step,
+            step, every,
         )  # fmt: skip
-        # Offers of the same file may name these organisations by Kennung or name.
+        # Offers of the same file may name these organisations by Kennung or name; also
+        # those with problems, which are reported once, in their own row, not again as an
+        # unknown Träger.
         vocab = {**vocab, "actors": dict(vocab["actors"])}
         vocab["actor_municipality"] = dict(vocab["actor_municipality"])
-        for actor in plan.actors:
+        for actor in every:
             for key in (actor["id"], actor["props"]["name"]):
-                vocab["actors"][key.lower()] = actor["id"]
+                if key:
+                    vocab["actors"][key.lower()] = actor["id"]
             vocab["actor_municipality"][actor["id"]] = actor["props"]["municipality_id"]
     if "offers" in sheets:
         sheet = SHEETS["offers"] if both else ""
@@ -370,8 +374,10 @@ class _Row:
                 self.bad(fld, "", N_("required"))
 
 
-def _check_sheet(rows, columns, required, problems, sheet, check_row, step) -> list[Any]:
-    """Check one sheet's header and rows; return the rows that passed."""
+def _check_sheet(
+    rows, columns, required, problems, sheet, check_row, step, every=None
+) -> list[Any]:
+    """Check one sheet's header and rows; return the rows that passed (`every` gets all)."""
     before = len(problems)
     if not rows:
         problems.append(Problem(1, "", "", N_("the file is empty"), sheet))
@@ -404,6 +410,8 @@ def _check_sheet(rows, columns, required, problems, sheet, check_row, step) -> l
             step(1)
         row = _Row(number, cells, where, columns, problems, sheet)
         item = check_row(row)
+        if every is not None:
+            every.append(item)
         key = row.cell("id")
         if key and key in seen:
             row.bad("id", key, N_("already used in row %(row)s"), row=seen[key])
