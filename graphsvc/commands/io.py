@@ -101,7 +101,11 @@ def export_hsds_cmd(directory: Path, as_csv: bool, graph_name: str | None) -> No
     from ..services import hsds
 
     with _graph(graph_name) as graph:
-        package = hsds.build_package(graph)
+        bar = _bar(hsds.package_size(graph), "export-hsds")
+        try:
+            package = hsds.build_package(graph, bar.update)
+        finally:
+            bar.close()
     written = hsds.write_json(package, directory)
     if as_csv:
         written += hsds.write_csv(package, directory)
