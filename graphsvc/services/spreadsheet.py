@@ -598,6 +598,8 @@ PROPS = (
 
 
 class Written(NamedTuple):
+    """How many organisations and offers an import wrote."""
+
     actors: int
     offers: int
 
