@@ -27,7 +27,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.secure_cookies,
         PERMANENT_SESSION_LIFETIME=settings.session_lifetime_hours * 3600,
-        MAX_CONTENT_LENGTH=20 * 1024 * 1024,
+        # Spreadsheet uploads up to the import cap get a form error naming the cap; the
+        # request limit above it (10 MB of headroom) answers 413 before reading the body.
+        IMPORT_MAX_BYTES=settings.import_max_mb * 1024 * 1024,
+        MAX_CONTENT_LENGTH=(settings.import_max_mb + 10) * 1024 * 1024,
         BABEL_DEFAULT_LOCALE=settings.language,
         BABEL_TRANSLATION_DIRECTORIES="translations",
         WTF_CSRF_TIME_LIMIT=None,

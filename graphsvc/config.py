@@ -17,6 +17,9 @@ from .domain import match_key
 FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
 DEV_SECRET = "dev-only-not-secret"
+# Uploads are read into memory and checked row by row; beyond this a spreadsheet is no
+# longer a directory list but a data dump, which belongs in `graphsvc import`.
+MAX_IMPORT_MB = 200
 
 
 class ConfigError(Exception):
@@ -45,6 +48,7 @@ class Settings:
     login_limit: str = "10 per minute"
     match_key_secret: str = match_key.DEV_SECRET
     match_threshold: float = match_key.DEFAULT_THRESHOLD
+    import_max_mb: int = 10
 
     @property
     def backend_kind(self) -> str:
@@ -111,6 +115,10 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(
             f"GRAPHSVC_MATCH_THRESHOLD={settings.match_threshold} must be between 0.5 and 1.0"
         )
+    if not 1 <= settings.import_max_mb <= MAX_IMPORT_MB:
+        raise ConfigError(
+            f"GRAPHSVC_IMPORT_MAX_MB={settings.import_max_mb} must be between 1 and {MAX_IMPORT_MB}"
+        )
     if settings.language not in {"de", "en"}:
         raise ConfigError(f"GRAPHSVC_LANGUAGE={settings.language!r} must be de or en")
     return settings
@@ -154,6 +162,9 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         match_threshold=_float(
             "GRAPHSVC_MATCH_THRESHOLD",
             env.get("GRAPHSVC_MATCH_THRESHOLD", str(match_key.DEFAULT_THRESHOLD)),
+        ),
+        import_max_mb=_int(
+            "GRAPHSVC_IMPORT_MAX_MB", env.get("GRAPHSVC_IMPORT_MAX_MB", "10"), 1, MAX_IMPORT_MB
         ),
     )
     return validate(settings)

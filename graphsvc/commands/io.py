@@ -101,7 +101,11 @@ def export_hsds_cmd(directory: Path, as_csv: bool, graph_name: str | None) -> No
     from ..services import hsds
 
     with _graph(graph_name) as graph:
-        package = hsds.build_package(graph)
+        bar = _bar(hsds.package_size(graph), "export-hsds")
+        try:
+            package = hsds.build_package(graph, bar.update)
+        finally:
+            bar.close()
     written = hsds.write_json(package, directory)
     if as_csv:
         written += hsds.write_csv(package, directory)
@@ -114,55 +118,88 @@ def export_hsds_cmd(directory: Path, as_csv: bool, graph_name: str | None) -> No
 @click.command("import-offers")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Only check the file and list its problems.")
-@click.option("--template", is_flag=True, help="Write an empty template (.xlsx or .csv) to FILE.")
-@click.option("--max-mb", type=int, default=10, show_default=True, help="Largest file accepted.")
+@click.option(
+    "--template",
+    type=click.Choice(["offers", "organisations"]),
+    default=None,
+    help="Write an empty template to FILE instead (.xlsx holds both sheets).",
+)
+@click.option(
+    "--municipality",
+    "municipality_id",
+    default=None,
+    help="Municipality id: new organisations belong to it, offers only to its organisations.",
+)
+@click.option(
+    "--max-mb", type=int, default=None, help="Largest file accepted (GRAPHSVC_IMPORT_MAX_MB)."
+)
 @GRAPH_OPTION
 def import_offers_cmd(
-    file: Path, dry_run: bool, template: bool, max_mb: int, graph_name: str | None
+    file: Path,
+    dry_run: bool,
+    template: str | None,
+    municipality_id: str | None,
+    max_mb: int | None,
+    graph_name: str | None,
 ) -> None:
-    """Import offers from a spreadsheet FILE (CSV or XLSX): all rows or none."""
+    """Import organisations and offers from a spreadsheet FILE (CSV or XLSX with the sheets
+    "Organisationen" and/or "Angebote"): all rows or none."""
+    from ..cli import _settings
     from ..services import audit, spreadsheet
 
     if template:
         if file.suffix.lower() == ".csv":
-            file.write_text(spreadsheet.template_csv(), encoding="utf-8")
+            kind = "actors" if template == "organisations" else "offers"
+            file.write_text(spreadsheet.template_csv(kind), encoding="utf-8")
         else:
             file.write_bytes(spreadsheet.template_xlsx())
         click.echo(f"template written to {file}")
         return
     if not file.exists():
         raise click.ClickException(f"{file}: no such file")
+    limit = (max_mb or _settings().import_max_mb) * 1024 * 1024
     data = file.read_bytes()
+    digest = sha256(file)
+    try:
+        sheets = spreadsheet.read_sheets(data, file.name, limit)
+    except spreadsheet.SpreadsheetError as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
     with _graph(graph_name) as graph:
-        bar = _bar(3, "import-offers")
+        vocab = spreadsheet.vocabulary(graph, municipality_id)
+        bar = _bar(spreadsheet.count_rows(sheets), "check")
         try:
-            plan = spreadsheet.prepare(graph, data, file.name, max_mb * 1024 * 1024)
-        except spreadsheet.SpreadsheetError as exc:
-            raise click.ClickException(f"{file}: {exc}") from None
+            plan = spreadsheet.check(sheets, vocab, digest, municipality_id, bar.update)
         finally:
-            bar.update(1)
-        if not plan.ok:
             bar.close()
+        if not plan.ok:
             for p in plan.problems:
+                where = f"sheet {p.sheet}, " if p.sheet else ""
                 click.echo(
-                    f"row {p.row}, column {p.column!r}, value {p.value!r}: {p.why}", err=True
+                    f"{where}row {p.row}, column {p.column!r}, value {p.value!r}: {p.text}",
+                    err=True,
                 )
             raise click.ClickException(f"{len(plan.problems)} problems: nothing was written")
         if dry_run:
-            bar.close()
-            click.echo(f"{len(plan.offers)} offers checked, no problems (dry run: nothing written)")
+            click.echo(
+                f"{len(plan.actors)} organisations and {len(plan.offers)} offers checked, "
+                "no problems (dry run: nothing written)"
+            )
             return
-        written = spreadsheet.write(graph, plan)
-        bar.update(2)
-        bar.close()
+        try:
+            written = spreadsheet.write(graph, plan)
+        except spreadsheet.SpreadsheetError as exc:
+            raise click.ClickException(f"{file}: {exc}") from None
         audit.record(
             graph,
             CLI_USER,
             "import.offers",
             target=file.name,
-            details={"sha256": plan.sha256, "offers": written},
+            details={"sha256": digest, "offers": written.offers, "actors": written.actors},
         )
-    click.echo(f"{written} offers imported from {file} (sha256 {plan.sha256[:16]}…)")
+    click.echo(
+        f"{written.actors} organisations and {written.offers} offers imported from {file} "
+        f"(sha256 {digest[:16]}…)"
+    )
 
 
 @click.command("import-hsds")

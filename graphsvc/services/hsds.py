@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -300,14 +301,24 @@ def _page(contents: list[dict[str, Any]], total: int, page: int, per_page: int) 
     }
 
 
-def build_package(graph: Graph) -> dict[str, Any]:
-    """The whole directory: organizations, services (nested), taxonomies and terms."""
+def package_size(graph: Graph) -> int:
+    """How many services and organizations build_package reads (for a progress bar)."""
+    return (graph.query("hsds.count_services") or 0) + (
+        graph.query("hsds.count_organizations") or 0
+    )
+
+
+def build_package(graph: Graph, progress: Callable[[int], Any] | None = None) -> dict[str, Any]:
+    """The whole directory: organizations, services (nested), taxonomies and terms;
+    `progress(n)` after each page of n services or organizations."""
     today = _today()
     services: list[dict[str, Any]] = []
     skip = 0
     while True:
         rows = graph.query("hsds.services_page", skip=skip, limit=PAGE)
         services += [service(r, today) for r in rows]
+        if progress:
+            progress(len(rows))
         skip += PAGE
         if len(rows) < PAGE:
             break
@@ -316,6 +327,8 @@ def build_package(graph: Graph) -> dict[str, Any]:
     while True:
         rows = graph.query("hsds.organizations_page", skip=skip, limit=PAGE)
         organizations += [organization(r) for r in rows]
+        if progress:
+            progress(len(rows))
         skip += PAGE
         if len(rows) < PAGE:
             break

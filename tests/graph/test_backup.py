@@ -144,3 +144,16 @@ def test_a_herne_backup_restores_identically_on_every_backend(seeded, any_graph,
     b = second.read_text(encoding="utf-8").splitlines()
     assert a[1:] == b[1:]
     assert json.loads(b[0])["engine"] == any_graph.dialect
+
+
+def test_the_round_trip_benchmark_restores_into_a_scratch_graph_and_compares(seeded, tmp_path):
+    step = backup.BENCHMARKS["backup.round_trip_whole_graph"](seeded, {}, None)
+    assert step.runs == 1  # the whole graph: once, not -n times
+    step()  # raises BackupError when the second file differs
+
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text('{"created":1}\n{"label":"X"}\n', encoding="utf-8")
+    b.write_text('{"created":2}\n{"label":"X"}\n', encoding="utf-8")
+    assert backup.same_content(a, b)
+    b.write_text('{"created":2}\n{"label":"X"}\n{"label":"Y"}\n', encoding="utf-8")
+    assert not backup.same_content(a, b)

@@ -138,3 +138,10 @@ def test_a_package_failing_the_schema_is_refused_and_nothing_written(seeded, tmp
         hsds.plan_import(seeded, tmp_path, "herne")
     assert any("name" in p for p in caught.value.problems)
     assert seeded.query("hsds.count_services") == before
+
+
+def test_building_the_package_reports_progress_up_to_its_size(seeded):
+    steps: list[int] = []
+    package = hsds.build_package(seeded, steps.append)
+    assert sum(steps) == hsds.package_size(seeded)
+    assert sum(steps) == len(package["services"]) + len(package["organizations"])

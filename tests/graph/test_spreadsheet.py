@@ -63,7 +63,7 @@ def test_two_hundred_offers_are_imported_with_their_taxonomy_links(seeded):
     before = _count_offers(seeded)
     plan = spreadsheet.prepare(seeded, _csv(_offers(200)), "angebote.csv", MB)
     assert plan.ok, plan.problems[:3]
-    assert spreadsheet.write(seeded, plan) == 200
+    assert spreadsheet.write(seeded, plan) == (0, 200)
     assert _count_offers(seeded) == before + 200
     package = hsds.build_package(seeded)
     svc = next(s for s in package["services"] if s["alternate_name"] == "import-007")
@@ -95,7 +95,7 @@ def test_a_broken_copy_lists_every_problem_and_writes_nothing(seeded):
     found = {(p.row, p.column) for p in plan.problems}
     assert {(2, "Träger"), (3, "Themen"), (4, "Alter von"), (5, "Kennung")} <= found
     topic = next(p for p in plan.problems if p.column == "Themen")
-    assert topic.value == "Aufenthal" and "aufenthalt" in topic.why
+    assert topic.value == "Aufenthal" and "aufenthalt" in topic.text
     with pytest.raises(spreadsheet.SpreadsheetError):
         spreadsheet.write(seeded, plan)
     assert _count_offers(seeded) == before
@@ -108,14 +108,16 @@ def test_missing_required_columns_are_reported(seeded):
 
 def test_xlsx_with_a_formula_is_refused_and_the_template_imports(seeded):
     template = spreadsheet.template_xlsx()
-    plan = spreadsheet.prepare(seeded, template, "vorlage.xlsx", MB)
+    plan = spreadsheet.prepare(seeded, template, "vorlage.xlsx", MB, "herne")
     assert plan.ok, plan.problems
+    assert [a["id"] for a in plan.actors] == ["beispiel-verein"] and len(plan.offers) == 1
     book = load_workbook(io.BytesIO(template))
     book["Angebote"]["B2"] = '=HYPERLINK("http://evil","x")'
     out = io.BytesIO()
     book.save(out)
-    plan = spreadsheet.prepare(seeded, out.getvalue(), "vorlage.xlsx", MB)
+    plan = spreadsheet.prepare(seeded, out.getvalue(), "vorlage.xlsx", MB, "herne")
     assert [p.why for p in plan.problems] == ["formulas are not accepted: enter the value"]
+    assert plan.problems[0].sheet == "Angebote"
 
 
 @pytest.mark.parametrize(
@@ -136,3 +138,132 @@ def test_the_csv_template_has_the_german_columns():
     assert header[:3] == ["Kennung", "Name", "Träger"]
     book = Workbook()
     assert book  # openpyxl is installed
+
+
+# --- organisations -------------------------------------------------------------------------
+
+ACTOR_HEADER = ["Kennung", "Name", "Art", "Stadtteil", "Webseite", "E-Mail"]
+
+
+def _workbook(actors: list[list[str]], offers: list[list[str]]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for title, header, rows in (
+        ("Organisationen", ACTOR_HEADER, actors),
+        ("Angebote", HEADER, offers),
+    ):
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+NEW_ACTORS = [
+    ["verein-sonne", "Verein Sonne", "Verein", "Herne-Mitte", "https://sonne.example.org", ""],
+    ["bildungswerk-ost", "Bildungswerk Ost", "Bildung", "", "", "info@example.org"],
+]
+
+
+def _offer_of(actor: str, key: str) -> list[str]:
+    row = _offers(1)[0]
+    row[0], row[2] = key, actor
+    return row
+
+
+def _located(graph, actor_id: str) -> list[str]:
+    rows = graph.query("testing.actor_districts", actor_id=actor_id)
+    return sorted(rows or [])
+
+
+def test_a_workbook_writes_new_organisations_and_their_offers_and_again_changes_nothing(seeded):
+    data = _workbook(
+        NEW_ACTORS,
+        [_offer_of("verein-sonne", "sonne-treff"), _offer_of("Bildungswerk Ost", "ost-kurs")],
+    )
+    plan = spreadsheet.prepare(seeded, data, "verzeichnis.xlsx", MB, "herne")
+    assert plan.ok, plan.problems[:3]
+    assert spreadsheet.write(seeded, plan) == (2, 2)
+    package = hsds.build_package(seeded)
+    orgs = {o["alternate_name"]: o for o in package["organizations"]}
+    assert orgs["verein-sonne"]["name"] == "Verein Sonne"
+    assert orgs["verein-sonne"]["website"] == "https://sonne.example.org"
+    owners = {s["alternate_name"]: s["organization_id"] for s in package["services"]}
+    assert owners["ost-kurs"] == orgs["bildungswerk-ost"]["id"]
+    assert _located(seeded, "verein-sonne") == ["herne-mitte"]
+
+    again = spreadsheet.prepare(seeded, data, "verzeichnis.xlsx", MB, "herne")
+    spreadsheet.write(seeded, again)
+    assert hsds.build_package(seeded) == package
+    assert _located(seeded, "verein-sonne") == ["herne-mitte"]
+
+
+def test_organisation_problems_name_sheet_row_column_and_why_and_nothing_is_written(seeded):
+    before = hsds.build_package(seeded)
+    actors = [
+        ["verein-sonne", "Verein Sonne", "Sportclub", "Herne-Mite", "sonne.example", "x@"],
+        ["", "Ohne Kennung", "Verein", "", "", ""],
+    ]
+    offers = [_offer_of("verein-sonne", "sonne-treff")]
+    plan = spreadsheet.prepare(seeded, _workbook(actors, offers), "k.xlsx", MB, "herne")
+    found = {(p.sheet, p.row, p.column) for p in plan.problems}
+    assert {
+        ("Organisationen", 2, "Art"),
+        ("Organisationen", 2, "Stadtteil"),
+        ("Organisationen", 2, "Webseite"),
+        ("Organisationen", 2, "E-Mail"),
+        ("Organisationen", 3, "Kennung"),
+    } <= found
+    assert not [p for p in plan.problems if p.sheet == "Angebote"]  # reported once, above
+    district = next(p for p in plan.problems if p.column == "Stadtteil")
+    assert "herne-mitte" in district.text
+    with pytest.raises(spreadsheet.SpreadsheetError):
+        spreadsheet.write(seeded, plan)
+    assert hsds.build_package(seeded) == before
+
+
+def test_organisations_need_a_municipality_and_stay_in_their_own(seeded):
+    data = _workbook([["ki-herne", "Übernahme", "Verein", "", "", ""]], [])
+    elsewhere = spreadsheet.prepare(seeded, data, "a.xlsx", MB, "bochum")
+    assert [p.text for p in elsewhere.problems] == [
+        "this Kennung belongs to an organisation of another municipality"
+    ]
+    nowhere = spreadsheet.prepare(seeded, data, "a.xlsx", MB, None)
+    assert "municipality" in nowhere.problems[0].text
+
+
+def test_a_csv_with_organisation_columns_is_read_as_organisations(seeded):
+    data = _csv([NEW_ACTORS[0]], header=ACTOR_HEADER)
+    plan = spreadsheet.prepare(seeded, data, "organisationen.csv", MB, "herne")
+    assert plan.ok, plan.problems
+    assert [a["id"] for a in plan.actors] == ["verein-sonne"] and not plan.offers
+    assert spreadsheet.template_csv("actors").startswith("Kennung;Name;Art")
+
+
+def test_the_shell_command_imports_a_workbook_once_and_refuses_a_broken_one(
+    seeded, engine, settings, monkeypatch, tmp_path
+):
+    from click.testing import CliRunner
+
+    from graphsvc.cli import cli
+
+    monkeypatch.setenv("GRAPH_URL", engine.url)
+    monkeypatch.setenv("GRAPH_NAME", settings.graph_name)
+    good = tmp_path / "verzeichnis.xlsx"
+    good.write_bytes(_workbook(NEW_ACTORS, [_offer_of("verein-sonne", "sonne-treff")]))
+    args = ["import-offers", str(good), "--municipality", "herne"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert "2 organisations and 1 offers imported" in first.output
+    package = hsds.build_package(seeded)
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert hsds.build_package(seeded) == package
+
+    broken = tmp_path / "kaputt.xlsx"
+    broken.write_bytes(_workbook([["Verein X", "", "", "", "", ""]], []))
+    answer = CliRunner().invoke(cli, ["import-offers", str(broken), "--municipality", "herne"])
+    assert answer.exit_code != 0
+    assert "sheet Organisationen, row 2, column 'Kennung'" in answer.output
+    assert hsds.build_package(seeded) == package

@@ -110,3 +110,75 @@ def test_the_template_downloads_as_xlsx(client, auth):
     answer = client.get("/import/template.xlsx")
     assert answer.status_code == 200 and answer.data[:2] == b"PK"
     assert "Kennung" in client.get("/import/template.csv").get_data(as_text=True)
+
+
+def test_problems_are_listed_in_german_and_in_english_on_request(client, auth):
+    auth.login(client, roles=("directory_editor",), actor="ki-herne")
+    rows = ["bad-1;X;ki-herne;Aufenthal;Herne-Mitte;de"]
+    german = _upload(client, auth, _csv(rows)).get_data(as_text=True)
+    assert "unbekannt; meinten Sie: aufenthalt?" in german
+    client.get("/lang/en")
+    english = _upload(client, auth, _csv(rows)).get_data(as_text=True)
+    assert "unknown; did you mean: aufenthalt?" in english
+
+
+def test_an_organisation_workbook_is_previewed_and_written_into_the_users_municipality(
+    client, auth, seeded
+):
+    from graphsvc.services import spreadsheet
+
+    auth.login(client, roles=("admin",), actor="ki-herne")
+    answer = client.get("/import/template.csv?kind=organisations")
+    assert answer.get_data(as_text=True).startswith("Kennung;Name;Art")
+    assert client.get("/import/template.csv?kind=people").status_code == 400
+    template = spreadsheet.template_xlsx()
+    preview = _upload(client, auth, template, "vorlage.xlsx")
+    page = preview.get_data(as_text=True)
+    assert preview.status_code == 200 and "beispiel-verein" in page
+    sha = re.search(r'name="sha256" type="hidden" value="([0-9a-f]{64})"', page).group(1)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    done = client.post(
+        "/import/confirm", data={"csrf_token": token, "sha256": sha, "filename": "vorlage.xlsx"}
+    )
+    assert done.status_code == 303
+    actor = client.get("/directory/actors/beispiel-verein")
+    assert actor.status_code == 200
+    event = audit.search(seeded, action="import.offers")[0]
+    assert sha in event["details"] and '"actors": 1' in event["details"]
+
+
+def test_the_upload_cap_follows_the_setting(engine, settings, seeded, auth):
+    from graphsvc import create_app
+
+    app = create_app(
+        {
+            "graph_url": engine.url,
+            "graph_name": settings.graph_name,
+            "env": "test",
+            "import_max_mb": 1,
+        }
+    )
+    try:
+        client = app.test_client()
+        auth.login(client, roles=("directory_editor",), actor="ki-herne")
+        page = client.get("/import/").get_data(as_text=True)
+        assert "1 MB" in page
+        from werkzeug.datastructures import FileStorage
+        from werkzeug.test import encode_multipart
+
+        # Encoded here in memory: the test client would spool a body this large to a
+        # temporary file it never closes (a ResourceWarning, an error under filterwarnings).
+        token = auth.csrf(client, "/import/")
+        boundary, body = encode_multipart(
+            {
+                "csrf_token": token,
+                "file": FileStorage(io.BytesIO(b"x" * (1024 * 1024 + 1)), "gross.csv"),
+            }
+        )
+        answer = client.post(
+            "/import/", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+        )
+        assert answer.status_code == 400
+        assert "größer als 1 MB" in answer.get_data(as_text=True)
+    finally:
+        app.extensions["graphsvc.graph"].close()

@@ -1,4 +1,5 @@
-"""Upload → preview (problems or the offers to write) → confirm; templates to download."""
+"""Upload → preview (problems, or the organisations and offers to write) → confirm;
+templates to download."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -20,7 +21,6 @@ from ..access import client_address, roles_required
 from ..context import graph
 from . import IMPORT_ROLES, bp
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 PREVIEW_ROWS = 50
 
@@ -35,8 +35,8 @@ class ConfirmForm(FlaskForm):
 
 
 def max_bytes() -> int:
-    """The upload cap (app config IMPORT_MAX_BYTES, default 10 MB)."""
-    return int(current_app.config.get("IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+    """The upload cap (app config IMPORT_MAX_BYTES, from GRAPHSVC_IMPORT_MAX_MB)."""
+    return int(current_app.config["IMPORT_MAX_BYTES"])
 
 
 def _staging() -> Path:
@@ -68,12 +68,13 @@ def upload():
     if not form.validate():
         return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20), 400
     upload_file = form.file.data
-    data = upload_file.read(max_bytes() + 1)
+    with upload_file.stream:  # a large upload is spooled to a temporary file: close it
+        data = upload_file.read(max_bytes() + 1)
     name = Path(upload_file.filename or "upload").name[:120]
     try:
         plan = spreadsheet.prepare(graph(), data, name, max_bytes(), _scope())
     except spreadsheet.SpreadsheetError as exc:
-        form.file.errors = [str(exc)]
+        form.file.errors = [_(exc.why, **exc.params)]
         return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20), 400
     if not plan.ok:
         audit.record(
@@ -94,6 +95,7 @@ def upload():
         filename=name,
         confirm=confirm,
         offers=plan.offers[:PREVIEW_ROWS],
+        actors=plan.actors[:PREVIEW_ROWS],
     )
 
 
@@ -114,17 +116,28 @@ def confirm():
     plan = spreadsheet.prepare(graph(), data, name, max_bytes(), _scope())
     if not plan.ok:
         return render_template("io/preview.html", plan=plan, filename=name, confirm=None), 400
-    written = spreadsheet.write(graph(), plan)
+    try:
+        written = spreadsheet.write(graph(), plan)
+    except spreadsheet.SpreadsheetError as exc:
+        flash(_(exc.why, **exc.params), "error")
+        return redirect(url_for("io.upload")), 303
     staged.unlink(missing_ok=True)
     audit.record(
         graph(),
         _user(),
         "import.offers",
         target=name,
-        details={"sha256": plan.sha256, "offers": written},
+        details={"sha256": plan.sha256, "offers": written.offers, "actors": written.actors},
         address=client_address(),
     )
-    flash(_("%(n)s offers imported.", n=written), "success")
+    flash(
+        _(
+            "%(actors)s organisations and %(offers)s offers imported.",
+            actors=written.actors,
+            offers=written.offers,
+        ),
+        "success",
+    )
     return redirect(url_for("io.upload")), 303
 
 
@@ -135,16 +148,22 @@ def template_xlsx():
     return Response(
         spreadsheet.template_xlsx(),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": "attachment; filename=angebote-vorlage.xlsx"},
+        headers={"Content-Disposition": "attachment; filename=verzeichnis-vorlage.xlsx"},
     )
+
+
+CSV_TEMPLATES = {"offers": "angebote", "organisations": "organisationen"}
 
 
 @bp.get("/template.csv")
 @roles_required(*IMPORT_ROLES)
 def template_csv():
-    """The template as CSV (UTF-8, ';'-separated)."""
+    """One sheet's template as CSV (UTF-8, ';'-separated): ?kind=offers|organisations."""
+    kind = request.args.get("kind", "offers")
+    if kind not in CSV_TEMPLATES or set(request.args) - {"kind"}:
+        abort(400, description=_("kind must be offers or organisations"))
     return Response(
-        spreadsheet.template_csv().encode("utf-8"),
+        spreadsheet.template_csv("actors" if kind == "organisations" else "offers").encode("utf-8"),
         mimetype="text/csv",
-        headers={"Content-Disposition": "attachment; filename=angebote-vorlage.csv"},
+        headers={"Content-Disposition": f"attachment; filename={CSV_TEMPLATES[kind]}-vorlage.csv"},
     )
