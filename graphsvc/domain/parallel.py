@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cases import ACTIVE_LINK_STATUSES
+from .errors import InvalidInput
 from .model import LINK_STATUSES
 
 INTERVALS = ("quarter", "month")
@@ -21,12 +22,8 @@ INTERVALS = ("quarter", "month")
 MAX_PERIODS = {"quarter": 12, "month": 12}
 
 
-class RulesError(ValueError):
+class RulesError(InvalidInput):
     """Rules that cannot be used; `fields` maps each field to the reason."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
-        self.fields = fields
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,14 @@ import socket
 import subprocess
 import sys
 import time
+from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import urlencode
 
 from ..graph import Graph
 from . import accounts
 
-BENCH_PASSWORD = "timing-only-5f3a9c-never-used"  # never used to log in
+BENCH_PASSWORD = "timing-only-5f3a9c-never-used"  # bench users only; page benchmarks log in with it
 START_SECONDS = 30
 _servers: dict[tuple[str, str], int] = {}  # (graph URL, graph name) -> port
 
@@ -43,14 +44,21 @@ class Answer:
 
 
 class HttpClient:
-    """GET and POST against the bench server over one kept-alive connection."""
+    """GET and POST against the bench server over one kept-alive connection, keeping the
+    cookies it is given (so a page benchmark can log in like a browser)."""
 
     def __init__(self, port: int):
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookies: SimpleCookie = SimpleCookie()
 
     def _send(self, method: str, path: str, body: bytes | None, headers: dict) -> Answer:
+        if self.cookies:
+            cookie = "; ".join(f"{k}={m.value}" for k, m in self.cookies.items())
+            headers = {**headers, "Cookie": cookie}
         self.connection.request(method, path, body=body, headers=headers)
         response = self.connection.getresponse()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            self.cookies.load(header)
         answer = Answer(response.status, response.read())
         if response.will_close:
             self.connection.close()  # reconnects on the next request
@@ -69,6 +77,11 @@ class HttpClient:
         return self._send(
             "POST", path, data, {**(headers or {}), "Content-Type": "application/json"}
         )
+
+    def post_form(self, path: str, fields: dict[str, str]) -> Answer:
+        """POST an HTML form."""
+        data = urlencode(fields).encode()
+        return self._send("POST", path, data, {"Content-Type": "application/x-www-form-urlencoded"})
 
 
 def _free_port() -> int:

@@ -146,7 +146,7 @@ def _bench_factory(graph: Graph, ids: dict, rng: random.Random) -> Callable[[], 
 
 
 def _page_factory(graph: Graph, ids: dict, rng: random.Random) -> Callable[[], Any]:
-    """The rendered page through a logged-in test client (one municipality, default options)."""
+    """The rendered page through gunicorn for a logged-in user (one municipality, defaults)."""
     import re
 
     from .bench_http import BENCH_PASSWORD, api_client
@@ -156,9 +156,9 @@ def _page_factory(graph: Graph, ids: dict, rng: random.Random) -> Callable[[], A
     client, _ = api_client(graph, user, context["actor_id"], ["coordination"])
     login = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', login)
-    client.post(
+    client.post_form(
         "/login",
-        data={
+        {
             "username": user,
             "password": BENCH_PASSWORD,
             "csrf_token": token.group(1) if token else "",
@@ -169,7 +169,7 @@ def _page_factory(graph: Graph, ids: dict, rng: random.Random) -> Callable[[], A
         answer = client.get("/coordination/gaps")
         if answer.status_code != 200:
             raise RuntimeError(f"gap report answered {answer.status_code}")
-        return len(answer.data)
+        return len(answer.body)
 
     return step
 

@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from ..domain import model
+from ..domain.errors import InvalidInput
 from ..graph import Graph
 
 NODE_TYPES = ("actor", "offer", "working_group", "district", "topic")
@@ -40,12 +41,8 @@ MAX_SNAPSHOT_NAME = 80
 MAX_POSITIONS = 20_000
 
 
-class NetworkInputError(ValueError):
+class NetworkInputError(InvalidInput):
     """Input the network explorer cannot use; `fields` says which field and why."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
-        self.fields = fields
 
 
 @dataclass(frozen=True)

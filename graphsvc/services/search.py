@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import model, ranking
+from ..domain.errors import InvalidInput
 from ..graph import Graph
 
 MAX_TOPICS = 10
@@ -38,12 +39,8 @@ PARAMETERS = (
 )
 
 
-class InvalidSearch(ValueError):
+class InvalidSearch(InvalidInput):
     """The search input is not acceptable; `fields` says which field and why."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
-        self.fields = fields
 
 
 @dataclass(frozen=True)

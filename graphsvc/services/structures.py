@@ -8,17 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain import overlap
+from ..domain.errors import InvalidInput
 from ..graph import Graph
 from . import search
 from .audit import _safe_cell as safe_cell  # the one spreadsheet-formula guard
 
 
-class StructuresInputError(ValueError):
+class StructuresInputError(InvalidInput):
     """Filters that cannot be used; `fields` maps each field to the reason."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
-        self.fields = fields
 
 
 @dataclass(frozen=True)

@@ -100,9 +100,7 @@ def update(
         now=timestamp(),
         **data.params(),
     )
-    if not row:
-        raise StaleTheme("the theme was changed or closed meanwhile; please reload", "version")
-    return row[0]["version"]
+    return _new_version(row)
 
 
 def close(graph: Graph, municipality_id: str, username: str, theme_id: str, version: int) -> int:
@@ -115,9 +113,14 @@ def close(graph: Graph, municipality_id: str, username: str, theme_id: str, vers
         username=username,
         now=timestamp(),
     )
-    if not row:
+    return _new_version(row)
+
+
+def _new_version(rows: list[dict]) -> int:
+    """The version a guarded write returned; no row means someone else changed it first."""
+    if not rows:
         raise StaleTheme("the theme was changed or closed meanwhile; please reload", "version")
-    return row[0]["version"]
+    return rows[0]["version"]
 
 
 def get(graph: Graph, municipality_id: str, theme_id: str) -> dict | None:

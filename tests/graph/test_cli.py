@@ -115,15 +115,16 @@ def test_bench_only_runs_the_benchmarks_with_the_given_prefix(tmp_path):
     assert names == {"directory.get_offer", "directory.offers_for_topic_in_district"}
 
 
-def test_bench_times_the_search_api_through_a_real_http_server(tmp_path):
+def test_bench_times_the_api_and_a_logged_in_page_through_a_real_http_server(tmp_path):
     report = tmp_path / "bench.json"
     result = graphsvc(
         tmp_path, "bench", "--scale", "herne", "-n", "3", "--only", "search.referral_api",
-        "--json", str(report),
+        "--only", "coordination.gap_report_page", "--json", str(report),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    timed = json.loads(report.read_text())["results"]["search.referral_api"]
-    assert timed["n"] == 3 and timed["p50"] > 0
+    timed = json.loads(report.read_text())["results"]
+    assert set(timed) == {"search.referral_api", "coordination.gap_report_page"}
+    assert all(t["n"] == 3 and t["p50"] > 0 for t in timed.values())
 
 
 def test_run_with_a_refused_admin_password_says_why_in_one_line(tmp_path):
