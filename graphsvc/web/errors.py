@@ -46,7 +46,9 @@ def init_app(app: Flask) -> None:
             429: _("Too many attempts. Please wait a moment."),
         }
         status = exc.code or 500
-        return answer(status, exc.name, messages.get(status, exc.description or ""))
+        # abort(400, description=...) says which field and why: show that, not the default.
+        specific = exc.description if exc.description != type(exc).description else None
+        return answer(status, exc.name, specific or messages.get(status, exc.description or ""))
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

@@ -130,7 +130,9 @@ def test_an_organisation_workbook_is_previewed_and_written_into_the_users_munici
     auth.login(client, roles=("admin",), actor="ki-herne")
     answer = client.get("/import/template.csv?kind=organisations")
     assert answer.get_data(as_text=True).startswith("Kennung;Name;Art")
-    assert client.get("/import/template.csv?kind=people").status_code == 400
+    unknown = client.get("/import/template.csv?kind=people")
+    assert unknown.status_code == 400
+    assert "kind muss offers oder organisations sein" in unknown.get_data(as_text=True)
     template = spreadsheet.template_xlsx()
     preview = _upload(client, auth, template, "vorlage.xlsx")
     page = preview.get_data(as_text=True)
