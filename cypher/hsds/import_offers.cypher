@@ -1,5 +1,5 @@
 // name: import_offers :write
-// Create or update organisations ($actors: id, district_id, props) and offers ($rows: props, actor, taxonomy ids) by id in ONE statement (all or nothing); their links are replaced.
+// Create or update organisations ($actors: id, district_id, props) and offers ($rows: props, actor, taxonomy ids, changes) by id in ONE statement (all or nothing); their links are replaced and each changed offer gets a history entry.
 UNWIND (CASE WHEN size($actors) = 0 THEN [null] ELSE $actors END) AS x
 FOREACH (y IN CASE WHEN x IS NULL THEN [] ELSE [x] END |
   MERGE (n:Actor {id: y.id})
@@ -16,8 +16,13 @@ UNWIND (CASE WHEN size($rows) = 0 THEN [null] ELSE $rows END) AS row
 OPTIONAL MATCH (a:Actor {id: row.actor_id})
 WITH actors, row, a WHERE a IS NOT NULL
 MERGE (o:Offer {id: row.id})
-SET o += row.props, o.version = coalesce(o.version, 1), o.sample = coalesce(o.sample, false),
+SET o += row.props, o.sample = coalesce(o.sample, false),
+    o.version = CASE WHEN row.changes IS NULL THEN coalesce(o.version, 1)
+                     ELSE coalesce(o.version, 0) + 1 END,
     o.genders = coalesce(o.genders, []), o.residence_statuses = coalesce(o.residence_statuses, [])
+FOREACH (changed IN CASE WHEN row.changes IS NULL THEN [] ELSE [row.changes] END |
+  CREATE (:DirectoryChange {id: row.change_id, at: $at, user_id: $user_id, username: $username,
+                            action: 'import', changes: changed})-[:CHANGED]->(o))
 WITH actors, o, row, a
 OPTIONAL MATCH (o)-[old:PROVIDED_BY|COVERS|SERVES|AVAILABLE_IN|FOR]->()
 DELETE old

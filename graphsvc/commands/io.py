@@ -186,7 +186,7 @@ def import_offers_cmd(
             )
             return
         try:
-            written = spreadsheet.write(graph, plan)
+            written = spreadsheet.write(graph, plan, CLI_USER)
         except spreadsheet.SpreadsheetError as exc:
             raise click.ClickException(f"{file}: {exc}") from None
         audit.record(

@@ -125,7 +125,8 @@ class DirectoryConflict(Exception):
     """Someone else changed the record since it was read; nothing was written."""
 
 
-def _now() -> str:
+def now() -> str:
+    """The time a directory change is recorded with (UTC, microseconds: history sorts by it)."""
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
@@ -157,6 +158,32 @@ def _links(data: dict[str, Any]) -> dict[str, list[str]]:
     return {key: sorted(set(data.get(key) or [])) for key in OFFER_LINKS}
 
 
+def import_changes(graph: Graph, proposed: list[dict[str, Any]]) -> dict[str, str | None]:
+    """What writing each proposed offer would change, as the history records it (JSON), by id.
+
+    `proposed` holds `id`, `props` and the link ids under OFFER_LINKS. None means the offer
+    would stay as it is: re-importing a file records nothing.
+    """
+    stored = {
+        row["offer"]["id"]: {
+            **row["offer"],
+            **{key: sorted(row[key]) for key in OFFER_LINKS},
+        }
+        for row in graph.query(
+            "directory.offers_for_history", offer_ids=[p["id"] for p in proposed]
+        )
+    }
+    out: dict[str, str | None] = {}
+    for offer in proposed:
+        after = {**offer["props"], **_links(offer)}
+        before = stored.get(offer["id"], {})
+        changes = _diff({key: before.get(key) for key in after}, after)
+        out[offer["id"]] = (
+            json.dumps(changes, ensure_ascii=False, sort_keys=True) if changes else None
+        )
+    return out
+
+
 def create_offer(graph: Graph, user: dict[str, Any], actor_id: str, data: dict[str, Any]) -> str:
     """Create an offer of `actor_id` from checked form data; return its id."""
     props = {field: data.get(field) for field in OFFER_FIELDS}
@@ -168,7 +195,7 @@ def create_offer(graph: Graph, user: dict[str, Any], actor_id: str, data: dict[s
         offer_id=offer_id,
         props={k: v for k, v in props.items() if v is not None},
         change_id=uuid.uuid4().hex,
-        at=_now(),
+        at=now(),
         user_id=user.get("id", ""),
         username=user.get("username", ""),
         changes=json.dumps(changes, ensure_ascii=False, sort_keys=True),
@@ -200,7 +227,7 @@ def update_offer(
         version=version,
         props={field: after[field] for field in OFFER_FIELDS},
         change_id=uuid.uuid4().hex,
-        at=_now(),
+        at=now(),
         user_id=user.get("id", ""),
         username=user.get("username", ""),
         action="update",
@@ -226,7 +253,7 @@ def retire_offer(
         version=version,
         valid_until=last_day,
         change_id=uuid.uuid4().hex,
-        at=_now(),
+        at=now(),
         user_id=user.get("id", ""),
         username=user.get("username", ""),
         changes=json.dumps(changes, ensure_ascii=False, sort_keys=True),
@@ -288,7 +315,7 @@ def create_actor(
         props={k: v for k, v in props.items() if v is not None},
         district_id=props.get("district_id"),
         change_id=uuid.uuid4().hex,
-        at=_now(),
+        at=now(),
         user_id=user.get("id", ""),
         username=user.get("username", ""),
         changes=json.dumps(_diff({}, props), ensure_ascii=False, sort_keys=True),
@@ -318,7 +345,7 @@ def update_actor(
         props=after,
         district_id=after.get("district_id"),
         change_id=uuid.uuid4().hex,
-        at=_now(),
+        at=now(),
         user_id=user.get("id", ""),
         username=user.get("username", ""),
         changes=json.dumps(
@@ -340,7 +367,7 @@ def retire_actor(
         version=version,
         last_day=last_day,
         change_id=uuid.uuid4().hex,
-        at=_now(),
+        at=now(),
         user_id=user.get("id", ""),
         username=user.get("username", ""),
         changes=json.dumps({"retired_on": [None, last_day]}),

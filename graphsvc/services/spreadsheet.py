@@ -46,6 +46,7 @@ import difflib
 import hashlib
 import io
 import re
+import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ from typing import Any, NamedTuple
 
 from ..domain import model
 from ..graph import Graph
+from . import directory
 
 MAX_ROWS = 5000
 LIST_SEPARATOR = ";"
@@ -604,10 +606,28 @@ class Written(NamedTuple):
     offers: int
 
 
-def write(graph: Graph, plan: Plan) -> Written:
-    """Write the organisations and offers of a clean plan in ONE statement (all or nothing)."""
+def write(graph: Graph, plan: Plan, user: dict[str, Any]) -> Written:
+    """Write the organisations and offers of a clean plan in ONE statement (all or nothing).
+
+    Every offer the file changes gets a history entry by `user` (action "import"), as an edit
+    in the directory does; offers the file leaves as they are get none.
+    """
     if not plan.ok:
         raise SpreadsheetError(N_("the file has problems: nothing was written"))
+    changes = directory.import_changes(
+        graph,
+        [
+            {
+                "id": o["id"],
+                "props": {k: o[k] for k in PROPS if k != "municipality_id"},
+                "topic_ids": o["topics"],
+                "district_ids": o["districts"],
+                "language_ids": o["languages"],
+                "target_group_ids": o["target_groups"],
+            }
+            for o in plan.offers
+        ],
+    )
     rows = [
         {
             "id": o["id"],
@@ -617,10 +637,19 @@ def write(graph: Graph, plan: Plan) -> Written:
             "districts": o["districts"],
             "languages": o["languages"],
             "target_groups": o["target_groups"],
+            "changes": changes[o["id"]],
+            "change_id": uuid.uuid4().hex,
         }
         for o in plan.offers
     ]
-    answer = graph.query("hsds.import_offers", actors=plan.actors, rows=rows)
+    answer = graph.query(
+        "hsds.import_offers",
+        actors=plan.actors,
+        rows=rows,
+        at=directory.now(),
+        user_id=user.get("id", ""),
+        username=user.get("username", ""),
+    )
     written = answer[0]["written"] if answer else 0  # no row when there are no offers
     if written != len(rows):
         raise SpreadsheetError(

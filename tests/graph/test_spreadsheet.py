@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from graphsvc.services import hsds, spreadsheet
+from graphsvc.services import directory, hsds, spreadsheet
 
 MB = 1024 * 1024
 HEADER = [
@@ -55,6 +55,9 @@ def _offers(n: int) -> list[list[str]]:
     ]
 
 
+EDITOR = {"id": "u-import", "username": "import.test"}
+
+
 def _count_offers(graph) -> int:
     return graph.query("hsds.count_services")
 
@@ -63,7 +66,7 @@ def test_two_hundred_offers_are_imported_with_their_taxonomy_links(seeded):
     before = _count_offers(seeded)
     plan = spreadsheet.prepare(seeded, _csv(_offers(200)), "angebote.csv", MB)
     assert plan.ok, plan.problems[:3]
-    assert spreadsheet.write(seeded, plan) == (0, 200)
+    assert spreadsheet.write(seeded, plan, EDITOR) == (0, 200)
     assert _count_offers(seeded) == before + 200
     package = hsds.build_package(seeded)
     svc = next(s for s in package["services"] if s["alternate_name"] == "import-007")
@@ -77,10 +80,25 @@ def test_two_hundred_offers_are_imported_with_their_taxonomy_links(seeded):
 
 def test_reimporting_the_same_file_changes_nothing(seeded):
     data = _csv(_offers(5))
-    spreadsheet.write(seeded, spreadsheet.prepare(seeded, data, "a.csv", MB))
+    spreadsheet.write(seeded, spreadsheet.prepare(seeded, data, "a.csv", MB), EDITOR)
     first = hsds.build_package(seeded)
-    spreadsheet.write(seeded, spreadsheet.prepare(seeded, data, "a.csv", MB))
+    spreadsheet.write(seeded, spreadsheet.prepare(seeded, data, "a.csv", MB), EDITOR)
     assert hsds.build_package(seeded) == first
+    assert len(directory.offer_history(seeded, "import-001")) == 1  # the first import only
+
+
+def test_an_import_that_changes_an_offer_records_what_changed_in_its_history(seeded):
+    rows = _offers(2)
+    spreadsheet.write(seeded, spreadsheet.prepare(seeded, _csv(rows), "a.csv", MB), EDITOR)
+    created = directory.offer_history(seeded, "import-001")
+    assert [h["action"] for h in created] == ["import"]
+    assert created[0]["username"] == "import.test" and "name" in created[0]["changes"]
+    rows[1][1] = "Umbenanntes Angebot"
+    spreadsheet.write(seeded, spreadsheet.prepare(seeded, _csv(rows), "b.csv", MB), EDITOR)
+    changed = directory.offer_history(seeded, "import-001")
+    assert len(changed) == 2
+    assert changed[0]["changes"] == {"name": ["Importiertes Angebot 1", "Umbenanntes Angebot"]}
+    assert len(directory.offer_history(seeded, "import-000")) == 1  # unchanged row: no entry
 
 
 def test_a_broken_copy_lists_every_problem_and_writes_nothing(seeded):
@@ -97,7 +115,7 @@ def test_a_broken_copy_lists_every_problem_and_writes_nothing(seeded):
     topic = next(p for p in plan.problems if p.column == "Themen")
     assert topic.value == "Aufenthal" and "aufenthalt" in topic.text
     with pytest.raises(spreadsheet.SpreadsheetError):
-        spreadsheet.write(seeded, plan)
+        spreadsheet.write(seeded, plan, EDITOR)
     assert _count_offers(seeded) == before
 
 
@@ -185,7 +203,7 @@ def test_a_workbook_writes_new_organisations_and_their_offers_and_again_changes_
     )
     plan = spreadsheet.prepare(seeded, data, "verzeichnis.xlsx", MB, "herne")
     assert plan.ok, plan.problems[:3]
-    assert spreadsheet.write(seeded, plan) == (2, 2)
+    assert spreadsheet.write(seeded, plan, EDITOR) == (2, 2)
     package = hsds.build_package(seeded)
     orgs = {o["alternate_name"]: o for o in package["organizations"]}
     assert orgs["verein-sonne"]["name"] == "Verein Sonne"
@@ -195,7 +213,7 @@ def test_a_workbook_writes_new_organisations_and_their_offers_and_again_changes_
     assert _located(seeded, "verein-sonne") == ["herne-mitte"]
 
     again = spreadsheet.prepare(seeded, data, "verzeichnis.xlsx", MB, "herne")
-    spreadsheet.write(seeded, again)
+    spreadsheet.write(seeded, again, EDITOR)
     assert hsds.build_package(seeded) == package
     assert _located(seeded, "verein-sonne") == ["herne-mitte"]
 
@@ -220,7 +238,7 @@ def test_organisation_problems_name_sheet_row_column_and_why_and_nothing_is_writ
     district = next(p for p in plan.problems if p.column == "Stadtteil")
     assert "herne-mitte" in district.text
     with pytest.raises(spreadsheet.SpreadsheetError):
-        spreadsheet.write(seeded, plan)
+        spreadsheet.write(seeded, plan, EDITOR)
     assert hsds.build_package(seeded) == before
 
 

@@ -30,7 +30,12 @@ from ..labels import CATEGORY_LABELS, CIRCLE_LABELS, GENDER_LABELS, KIND_LABELS 
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
-HISTORY_ACTIONS = {"create": _l("created"), "update": _l("changed"), "retire": _l("retired")}
+HISTORY_ACTIONS = {
+    "create": _l("created"),
+    "update": _l("changed"),
+    "retire": _l("retired"),
+    "import": _l("imported from a spreadsheet"),
+}
 
 
 def history_labels(form_class: type) -> dict[str, dict[str, object]]:
@@ -44,6 +49,7 @@ def history_labels(form_class: type) -> dict[str, dict[str, object]]:
         for name in dir(form_class)
         if hasattr(field := getattr(form_class, name, None), "field_class") and field.args
     }
+    fields.setdefault("actor_id", _l("Organisation"))  # an import may move an offer
     return {"fields": fields, "actions": HISTORY_ACTIONS}
 
 

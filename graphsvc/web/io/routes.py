@@ -117,7 +117,7 @@ def confirm():
     if not plan.ok:
         return render_template("io/preview.html", plan=plan, filename=name, confirm=None), 400
     try:
-        written = spreadsheet.write(graph(), plan)
+        written = spreadsheet.write(graph(), plan, _user())
     except spreadsheet.SpreadsheetError as exc:
         flash(_(exc.why, **exc.params), "error")
         return redirect(url_for("io.upload")), 303
