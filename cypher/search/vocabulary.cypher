@@ -1,7 +1,8 @@
 // name: vocabulary :one
 // The choices of the search form: topics, languages, target groups, residence statuses and the municipality's districts with their neighbours.
 MATCH (t:Topic)
-WITH collect(t {.id, .name_de, .name_en, .broader}) AS topics
+OPTIONAL MATCH (t)-[:BROADER]->(b:Topic)
+WITH collect(t {.id, .name_de, .name_en, broader: b.id}) AS topics
 OPTIONAL MATCH (l:Language)
 WITH topics, collect(l {.id, .name_de, .name_en}) AS languages
 OPTIONAL MATCH (g:TargetGroup)

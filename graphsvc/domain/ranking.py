@@ -6,7 +6,8 @@ the facts behind them, so a case manager can see why an offer ranks where it doe
 
 The rules, in order of weight (a full score is 100 points plus the free-text bonus):
 - needs covered: the share of the client's needs the offer covers, because an offer that
-  covers several needs at once saves the client a second hand-over;
+  covers several needs at once saves the client a second hand-over; a need met only through
+  its broader or a narrower topic counts half;
 - language: the client can be counselled in one of their languages, because without it the
   referral usually fails at the first appointment;
 - location: same district, a neighbouring district, or elsewhere in the city;
@@ -28,6 +29,9 @@ from typing import Any
 
 # Weights (points). Needs dominate: covering two of two needs beats any single convenience.
 WEIGHT_NEEDS = 40.0
+# An offer for the broader field of a need (general work counselling for a job search) or for
+# a narrower part of it helps, but less surely than one made for the need: half its share.
+RELATED_SHARE = 0.5
 # Language is the most common reason a referral fails, so it outweighs distance.
 WEIGHT_LANGUAGE = 20.0
 # Herne's districts are a short bus ride apart: proximity matters, but less than language.
@@ -79,6 +83,20 @@ class Client:
     residence_status: str | None = None
     target_group: str | None = None
     text_matches: frozenset[str] | None = None  # offer ids the free text found; None: no text
+    related: Mapping[str, frozenset[str]] = field(default_factory=dict)  # need -> related topics
+
+
+def related_topics(
+    broader: Mapping[str, str | None], needs: Iterable[str]
+) -> dict[str, frozenset[str]]:
+    """For each need, its broader topic and its narrower topics (from topic -> broader)."""
+    out = {}
+    for need in needs:
+        found = {t for t, parent in broader.items() if parent == need}
+        if broader.get(need):
+            found.add(broader[need])  # type: ignore[arg-type]
+        out[need] = frozenset(found - {need})
+    return out
 
 
 @dataclass
@@ -162,16 +180,25 @@ def score_candidate(candidate: Mapping[str, Any], client: Client) -> Row:
     """Score one candidate offer (a row of search.referral_candidates) for the client."""
     offer = dict(candidate["offer"])
     wanted = list(dict.fromkeys(client.topic_ids))
-    covered = [t for t in wanted if t in set(candidate["covered"])]
+    offered = set(candidate["covered"])
+    covered = [t for t in wanted if t in offered]
+    related = [
+        {"need": t, "via": sorted(offered & client.related.get(t, frozenset()))}
+        for t in wanted
+        if t not in offered and offered & client.related.get(t, frozenset())
+    ]
     languages = sorted(candidate.get("languages") or [])
     districts = sorted(candidate.get("districts") or [])
     groups = set(candidate.get("target_groups") or [])
     points: dict[str, float] = {}
     explanation: list[dict[str, Any]] = []
 
-    points["needs"] = WEIGHT_NEEDS * len(covered) / len(wanted)
-    missing = [t for t in wanted if t not in covered]
-    explanation.append({"factor": "needs", "covered": covered, "missing": missing})
+    points["needs"] = WEIGHT_NEEDS * (len(covered) + RELATED_SHARE * len(related)) / len(wanted)
+    partly = {r["need"] for r in related}
+    missing = [t for t in wanted if t not in offered and t not in partly]
+    explanation.append(
+        {"factor": "needs", "covered": covered, "related": related, "missing": missing}
+    )
 
     if client.languages:
         matched = [lang for lang in client.languages if lang in languages]

@@ -281,10 +281,13 @@ def referral(graph: Graph, municipality_id: str, criteria: Criteria, today: str)
             else []
         )
         matches = frozenset(hit["id"] for hit in hits)
+    broader = {t["id"]: t.get("broader") for t in vocabulary(graph, municipality_id)["topics"]}
+    related = ranking.related_topics(broader, criteria.topic_ids)
+    wanted = {*criteria.topic_ids, *(t for topics in related.values() for t in topics)}
     candidates = graph.query(
         "search.referral_candidates",
         municipality_id=municipality_id,
-        topic_ids=list(criteria.topic_ids),
+        topic_ids=sorted(wanted),
         today=today,
     )
     client = ranking.Client(
@@ -297,6 +300,7 @@ def referral(graph: Graph, municipality_id: str, criteria: Criteria, today: str)
         residence_status=criteria.residence_status,
         target_group=criteria.target_group,
         text_matches=matches,
+        related=related,
     )
     rows, eligible = ranking.rank(candidates, client, criteria.include_ineligible, criteria.limit)
     proposal = ranking.help_network(eligible, criteria.topic_ids)

@@ -158,10 +158,24 @@ def recompute(graph, municipality, topics, district, languages, age, gender, sta
             d=district,
         )
     }
+    broader = {
+        row["t"]: row["b"]
+        for row in run(
+            graph, "MATCH (t:Topic) OPTIONAL MATCH (t)-[:BROADER]->(b) RETURN t.id AS t, b.id AS b"
+        )
+    }
     rows = []
     for oid, o in offers.items():
-        covered = [t for t in topics if t in edges["COVERS"][oid]]
-        if not covered:
+        offered = set(edges["COVERS"][oid])
+        covered = [t for t in topics if t in offered]
+        # a need met through its broader topic or a narrower one counts half
+        near = [
+            t
+            for t in topics
+            if t not in offered
+            and offered & ({broader.get(t)} | {n for n, b in broader.items() if b == t})
+        ]
+        if not covered and not near:
             continue
         if (o.get("valid_from") or "") > TODAY or (o.get("valid_until") or "9999") < TODAY:
             continue
@@ -174,7 +188,7 @@ def recompute(graph, municipality, topics, district, languages, age, gender, sta
             continue
         if o.get("residence_statuses") and status not in o["residence_statuses"]:
             continue
-        score = 40 * len(covered) / len(topics)
+        score = 40 * (len(covered) + 0.5 * len(near)) / len(topics)
         score += 20 if set(languages) & set(edges["AVAILABLE_IN"][oid]) else 0
         served = set(edges["SERVES"][oid])
         score += 15 if district in served else 8 if served & neighbours else 0

@@ -37,6 +37,30 @@ def test_offer_covering_both_needs_beats_one_covering_a_single_need():
     assert rows[1].points["needs"] == r.WEIGHT_NEEDS / 2
 
 
+def test_an_offer_for_the_broader_topic_counts_half_and_ranks_below_an_exact_match():
+    broader = {"work": None, "job-search": "work", "housing": None}
+    related = r.related_topics(broader, ("job-search",))
+    assert related == {"job-search": frozenset({"work"})}
+    assert r.related_topics(broader, ("work",)) == {"work": frozenset({"job-search"})}
+    client = r.Client(topic_ids=("job-search",), district_id="d1", related=related)
+    rows, eligible = r.rank(
+        [candidate("general", ["work"]), candidate("exact", ["job-search"])], client
+    )
+    assert [row.offer["id"] for row in rows] == ["exact", "general"]
+    assert rows[1].points["needs"] == r.WEIGHT_NEEDS * r.RELATED_SHARE
+    needs = next(e for e in rows[1].explanation if e["factor"] == "needs")
+    assert needs == {
+        "factor": "needs",
+        "covered": [],
+        "related": [{"need": "job-search", "via": ["work"]}],
+        "missing": [],
+    }
+    # The help-network proposal takes only offers made for the need itself.
+    assert [row.offer["id"] for row in r.help_network(eligible, ("job-search",))["offers"]] == [
+        "exact"
+    ]
+
+
 def test_same_district_beats_neighbour_beats_elsewhere():
     rows, _ = r.rank(
         [

@@ -41,6 +41,20 @@ def test_api_returns_the_same_ranking_as_the_page(client, auth):
     assert len(body["results"]) <= 20
 
 
+def test_offers_for_the_broader_topic_are_listed_with_half_the_need_points_and_said_so(
+    client, auth
+):
+    headers = auth.token(roles=("case_manager",))
+    body = client.get(API + "?topics=job-search&limit=50", headers=headers).get_json()
+    general = [row for row in body["results"] if row["covered_topics"] == []]
+    exact = [row for row in body["results"] if row["covered_topics"] == ["job-search"]]
+    assert general and exact
+    assert all(row["points"]["needs"] == 20 for row in general)
+    assert all(row["points"]["needs"] == 40 for row in exact)
+    needs = next(r for r in general[0]["reasons"] if r["factor"] == "needs")
+    assert "Arbeitssuche und Bewerbung nur über das verwandte Thema Arbeit" in needs["text"]
+
+
 @pytest.mark.parametrize(
     ("query", "field"),
     [

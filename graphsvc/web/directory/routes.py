@@ -91,8 +91,20 @@ def explain(
     for item in row.explanation:
         factor, text = item["factor"], ""
         if factor == "needs":
-            covered = _list(item["covered"], named["topics"])
-            text = _("Covers %(covered)s", covered=covered)
+            parts = []
+            if item["covered"]:
+                parts.append(
+                    _("Covers %(covered)s", covered=_list(item["covered"], named["topics"]))
+                )
+            for near in item.get("related") or []:
+                parts.append(
+                    _(
+                        "%(need)s only through the related topic %(via)s",
+                        need=_list([near["need"]], named["topics"]),
+                        via=_list(near["via"], named["topics"]),
+                    )
+                )
+            text = " · ".join(parts)
             if item["missing"]:
                 text += " · " + _(
                     "not: %(missing)s", missing=_list(item["missing"], named["topics"])
