@@ -170,3 +170,12 @@ class Auth:
 def auth(seeded) -> Auth:
     """Helpers to log in as users with given roles (see Auth)."""
     return Auth(seeded)
+
+
+def assert_offer_facets_match_relationships(graph: Graph) -> None:
+    """Every offer's copied language, district and target-group ids equal its relationships'."""
+    rows = graph.query("testing.offer_facets_against_relationships")
+    assert rows
+    for row in rows:
+        stored = [sorted(ids) if ids is not None else None for ids in row["stored"]]
+        assert stored == [sorted(ids) for ids in row["related"]], row["id"]

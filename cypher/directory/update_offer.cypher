@@ -16,12 +16,15 @@ WITH o
 OPTIONAL MATCH (d:District) WHERE d.id IN $district_ids
 WITH o, collect(d) AS districts
 FOREACH (d IN districts | CREATE (o)-[:SERVES]->(d))
+SET o.district_ids = [x IN districts | x.id]
 WITH o
 OPTIONAL MATCH (l:Language) WHERE l.id IN $language_ids
 WITH o, collect(l) AS languages
 FOREACH (l IN languages | CREATE (o)-[:AVAILABLE_IN]->(l))
+SET o.language_ids = [x IN languages | x.id]
 WITH o
 OPTIONAL MATCH (g:TargetGroup) WHERE g.id IN $target_group_ids
 WITH o, collect(g) AS groups
 FOREACH (g IN groups | CREATE (o)-[:FOR]->(g))
+SET o.target_group_ids = [x IN groups | x.id]
 RETURN o.id AS id, o.version AS version

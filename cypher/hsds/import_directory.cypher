@@ -9,7 +9,8 @@ UNWIND $rows AS row
 MATCH (a:Actor {id: row.actor_id})
 MERGE (o:Offer {id: row.id})
 SET o += row.props, o.version = coalesce(o.version, 1), o.sample = coalesce(o.sample, false),
-    o.genders = coalesce(o.genders, []), o.residence_statuses = coalesce(o.residence_statuses, [])
+    o.genders = coalesce(o.genders, []), o.residence_statuses = coalesce(o.residence_statuses, []),
+    o.links_accepted = coalesce(o.links_accepted, 0), o.links_decided = coalesce(o.links_decided, 0)
 WITH o, row, a
 OPTIONAL MATCH (o)-[old:PROVIDED_BY|COVERS|SERVES|AVAILABLE_IN|FOR]->()
 DELETE old
@@ -23,12 +24,15 @@ WITH o, row
 OPTIONAL MATCH (d:District) WHERE d.id IN row.districts
 WITH o, row, collect(d) AS districts
 FOREACH (d IN districts | CREATE (o)-[:SERVES]->(d))
+SET o.district_ids = [x IN districts | x.id]
 WITH o, row
 OPTIONAL MATCH (l:Language) WHERE l.id IN row.languages
 WITH o, row, collect(l) AS languages
 FOREACH (l IN languages | CREATE (o)-[:AVAILABLE_IN]->(l))
+SET o.language_ids = [x IN languages | x.id]
 WITH o, row
 OPTIONAL MATCH (g:TargetGroup) WHERE g.id IN row.target_groups
 WITH o, collect(g) AS groups
 FOREACH (g IN groups | CREATE (o)-[:FOR]->(g))
+SET o.target_group_ids = [x IN groups | x.id]
 RETURN count(o) AS written

@@ -19,7 +19,8 @@ MERGE (o:Offer {id: row.id})
 SET o += row.props, o.sample = coalesce(o.sample, false),
     o.version = CASE WHEN row.changes IS NULL THEN coalesce(o.version, 1)
                      ELSE coalesce(o.version, 0) + 1 END,
-    o.genders = coalesce(o.genders, []), o.residence_statuses = coalesce(o.residence_statuses, [])
+    o.genders = coalesce(o.genders, []), o.residence_statuses = coalesce(o.residence_statuses, []),
+    o.links_accepted = coalesce(o.links_accepted, 0), o.links_decided = coalesce(o.links_decided, 0)
 FOREACH (changed IN CASE WHEN row.changes IS NULL THEN [] ELSE [row.changes] END |
   CREATE (:DirectoryChange {id: row.change_id, at: $at, user_id: $user_id, username: $username,
                             action: 'import', changes: changed})-[:CHANGED]->(o))
@@ -36,12 +37,15 @@ WITH actors, o, row
 OPTIONAL MATCH (d:District) WHERE d.id IN row.districts
 WITH actors, o, row, collect(d) AS districts
 FOREACH (d IN districts | CREATE (o)-[:SERVES]->(d))
+SET o.district_ids = [x IN districts | x.id]
 WITH actors, o, row
 OPTIONAL MATCH (l:Language) WHERE l.id IN row.languages
 WITH actors, o, row, collect(l) AS languages
 FOREACH (l IN languages | CREATE (o)-[:AVAILABLE_IN]->(l))
+SET o.language_ids = [x IN languages | x.id]
 WITH actors, o, row
 OPTIONAL MATCH (g:TargetGroup) WHERE g.id IN row.target_groups
 WITH actors, o, collect(g) AS groups
 FOREACH (g IN groups | CREATE (o)-[:FOR]->(g))
+SET o.target_group_ids = [x IN groups | x.id]
 RETURN actors, count(o) AS written

@@ -15,6 +15,15 @@ from ..domain.bundle import EDGE_TYPES, NODE_LABELS, Bundle, EdgeKey
 from ..graph import Graph
 
 LINKS = ("Case", "LINKED_TO", "Offer")
+# The offer keeps copies of what the referral search reads (ids of its languages, districts
+# and target groups, and its link counts), so one query without further expansions serves a
+# search. The statements that change these relationships keep the copies; bulk loads set them
+# here.
+FACETS: dict[str, EdgeKey] = {
+    "language_ids": ("Offer", "AVAILABLE_IN", "Language"),
+    "district_ids": ("Offer", "SERVES", "District"),
+    "target_group_ids": ("Offer", "FOR", "TargetGroup"),
+}
 
 
 def _snake(name: str) -> str:
@@ -39,7 +48,7 @@ def write(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write the bundle's nodes, then its relationships; return how many were written."""
-    elsewhere = _count_offer_links(bundle)
+    elsewhere = _derive_offer_fields(bundle)
     steps = [(node_query(label), bundle.nodes.get(label, [])) for label in NODE_LABELS]
     steps += [(edge_query(key), bundle.edges.get(key, [])) for key in EDGE_TYPES]
     written = 0
@@ -52,27 +61,42 @@ def write(
             written += created
             if progress:
                 progress(created)
-    refresh_link_counts(graph, sorted(elsewhere))
+    refresh_offers(graph, sorted(elsewhere))
     return written
 
 
-def _count_offer_links(bundle: Bundle) -> set[str]:
-    """Give the bundle's offers their link counts; return linked offers outside the bundle."""
+def _derive_offer_fields(bundle: Bundle) -> set[str]:
+    """Give the bundle's offers their copied fields; return offers outside the bundle that
+    the bundle links to (they are counted again from the graph after writing)."""
+    offers = {offer["id"]: offer for offer in bundle.nodes.get("Offer", [])}
+    elsewhere: set[str] = set()
     statuses: dict[str, list[str]] = defaultdict(list)
     for _, offer_id, *props in bundle.edges.get(LINKS, []):
         statuses[offer_id].append((props[0] if props else {}).get("status", ""))
-    for offer in bundle.nodes.get("Offer", []):
-        accepted, decided = ranking.count_links(statuses.pop(offer["id"], []))
-        offer["links_accepted"], offer["links_decided"] = accepted, decided
-    return set(statuses)
+    facets: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in FACETS}
+    for name, key in FACETS.items():
+        for offer_id, target, *_ in bundle.edges.get(key, []):
+            facets[name][offer_id].append(target)
+    for offer_id in {*statuses, *(o for found in facets.values() for o in found)}:
+        if offer_id not in offers:
+            elsewhere.add(offer_id)
+    for offer_id, offer in offers.items():
+        offer["links_accepted"], offer["links_decided"] = ranking.count_links(
+            statuses.get(offer_id, [])
+        )
+        for name in FACETS:
+            offer[name] = facets[name].get(offer_id, [])
+    return elsewhere
 
 
-def refresh_link_counts(graph: Graph, offer_ids: list[str]) -> None:
-    """Count the links of these offers again, from their relationships."""
+def refresh_offers(graph: Graph, offer_ids: list[str]) -> None:
+    """Copy the link counts and facet ids of these offers again from their relationships."""
     for start in range(0, len(offer_ids), 1000):
+        batch = offer_ids[start : start + 1000]
         graph.query(
             "cases.refresh_offer_link_counts",
-            offer_ids=offer_ids[start : start + 1000],
+            offer_ids=batch,
             accepted_statuses=list(ranking.ACCEPTED_STATUSES),
             decided_statuses=list(ranking.DECIDED_STATUSES),
         )
+        graph.query("directory.refresh_offer_facets", offer_ids=batch)

@@ -29,9 +29,9 @@ def prepare(
     """
     graph.apply_schema()
     if not graph.query("meta.is_empty"):
-        # Graphs written before offers kept their link counts get them once, here.
-        missing = graph.query("cases.offers_missing_link_counts")
-        loading.refresh_link_counts(graph, [row["id"] for row in missing])
+        # Graphs written before offers kept copies for the search get them once, here.
+        missing = graph.query("directory.offers_missing_derived_fields")
+        loading.refresh_offers(graph, [row["id"] for row in missing])
         return 0
     match = match or client_match.MatchSettings()
     bundle = seeds.read(seed_dir, match_secret=match.secret)

@@ -10,6 +10,7 @@ from graphsvc.domain import ranking
 from graphsvc.domain.cases import CaseRuleError
 from graphsvc.services import accounts, audit, cases, setup
 from graphsvc.services.cases import Actor, CaseNotFound, VersionConflict
+from tests.conftest import assert_offer_facets_match_relationships
 
 TODAY = cases.today()
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -239,11 +240,12 @@ def test_offer_link_counts_follow_every_status_change(seeded, cm):
             assert stored == counted, (path, status)
 
 
-def test_preparing_an_older_graph_gives_its_offers_their_link_counts(seeded):
+def test_preparing_an_older_graph_gives_its_offers_their_copied_fields(seeded):
     linked = [o for o in offers_for(seeded, "housing") if stored_and_counted(seeded, o)[1][1]]
     offer = linked[0]
     expected = stored_and_counted(seeded, offer)[1]
-    seeded.query("testing.forget_link_counts")
+    seeded.query("testing.forget_derived_fields")
     assert stored_and_counted(seeded, offer)[0] == (None, None)
     setup.prepare(seeded, SEEDS)
     assert stored_and_counted(seeded, offer)[0] == expected
+    assert_offer_facets_match_relationships(seeded)

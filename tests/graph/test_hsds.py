@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graphsvc.services import hsds
+from tests.conftest import assert_offer_facets_match_relationships
 
 SCHEMAS = Path(__file__).parents[2].parent / "shared" / "hsds" / "schema"
 jsonschema = pytest.importorskip("jsonschema")
@@ -127,6 +128,7 @@ def test_an_exported_package_imports_back_mapping_what_maps(seeded, tmp_path):
     again = hsds.build_package(seeded)
     imported = [s for s in again["services"] if s["alternate_name"].startswith("hsds-")]
     assert len(imported) == 5 and all(s.get("attributes") for s in imported)
+    assert_offer_facets_match_relationships(seeded)
 
 
 def test_a_package_failing_the_schema_is_refused_and_nothing_written(seeded, tmp_path):

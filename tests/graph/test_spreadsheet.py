@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from graphsvc.services import directory, hsds, spreadsheet
+from tests.conftest import assert_offer_facets_match_relationships
 
 MB = 1024 * 1024
 HEADER = [
@@ -68,6 +69,7 @@ def test_two_hundred_offers_are_imported_with_their_taxonomy_links(seeded):
     assert plan.ok, plan.problems[:3]
     assert spreadsheet.write(seeded, plan, EDITOR) == (0, 200)
     assert _count_offers(seeded) == before + 200
+    assert_offer_facets_match_relationships(seeded)
     package = hsds.build_package(seeded)
     svc = next(s for s in package["services"] if s["alternate_name"] == "import-007")
     assert {a["taxonomy_term"]["code"] for a in svc["attributes"] if a["link_type"] == "topic"} == {

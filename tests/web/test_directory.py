@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.conftest import assert_offer_facets_match_relationships
+
 SODINGEN = "/search?topics=housing&topics=work&district=sodingen&languages=ar"
 API = "/api/v1/offers/search"
 
@@ -193,6 +195,7 @@ def test_editor_creates_an_offer_that_the_search_then_finds_with_history(client,
         as_text=True
     )
     assert "Testberatung Wohnen" in html
+    assert_offer_facets_match_relationships(auth.graph)
 
 
 def test_editor_changes_an_offer_and_the_history_says_what_changed(client, auth):
@@ -213,6 +216,7 @@ def test_editor_changes_an_offer_and_the_history_says_what_changed(client, auth)
     assert stale.status_code == 302 and stale.headers["Location"].endswith("/edit")
     html = client.get("/directory/offers/caritas-wohnungslotsen-wanne").get_data(as_text=True)
     assert "Überschrieben" not in html
+    assert_offer_facets_match_relationships(auth.graph)  # the copies the search reads
 
 
 @pytest.mark.parametrize(
