@@ -235,11 +235,13 @@ def bench(
     """Run the named benchmarks on a generated graph of the given scale (made if missing)."""
     from .services import bench as benchmarks
     from .services import generate as generator
+    from .services import setup
 
     settings = _settings()
     with open_graph(settings, f"bench-{scale}-{seed_value}") as graph:
         load_seconds = None
         graph.apply_schema()
+        setup.upgrade(graph)  # a bench graph made by an older graphsvc
         if graph.query("meta.is_empty"):
             load_seconds, _ = generator.fill(
                 graph,

@@ -29,9 +29,7 @@ def prepare(
     """
     graph.apply_schema()
     if not graph.query("meta.is_empty"):
-        # Graphs written before offers kept copies for the search get them once, here.
-        missing = graph.query("directory.offers_missing_derived_fields")
-        loading.refresh_offers(graph, [row["id"] for row in missing])
+        upgrade(graph)
         return 0
     match = match or client_match.MatchSettings()
     bundle = seeds.read(seed_dir, match_secret=match.secret)
@@ -43,6 +41,17 @@ def prepare(
     for municipality in bundle.nodes.get("Municipality", []):
         client_match.scan(graph, municipality["id"], match.threshold)
     return loaded
+
+
+def upgrade(graph: Graph) -> int:
+    """Bring data written by an older graphsvc up to date; return how many offers changed.
+
+    Offers now keep copies of what the referral search reads (link counts, facet ids);
+    older graphs get them once, here.
+    """
+    missing = [row["id"] for row in graph.query("directory.offers_missing_derived_fields")]
+    loading.refresh_offers(graph, missing)
+    return len(missing)
 
 
 def counts(graph: Graph) -> dict[str, int]:
