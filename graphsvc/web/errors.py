@@ -47,7 +47,10 @@ def init_app(app: Flask) -> None:
         }
         status = exc.code or 500
         # abort(400, description=...) says which field and why: show that, not the default.
-        specific = exc.description if exc.description != type(exc).description else None
+        # (Only for 400: other codes come from extensions whose texts are not for users.)
+        specific = (
+            exc.description if status == 400 and exc.description != type(exc).description else None
+        )
         return answer(status, exc.name, specific or messages.get(status, exc.description or ""))
 
     @app.errorhandler(Exception)
