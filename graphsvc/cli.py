@@ -195,19 +195,25 @@ def seed(check: bool) -> None:
 @click.option("--graph", "graph_name", default=None, help="Graph name (default: GRAPH_NAME).")
 def generate(scale: str, seed_value: int, graph_name: str | None) -> None:
     """Fill an empty graph with synthetic data of the given scale."""
-    from .services import generate as generator
 
     settings = _settings()
     with open_graph(settings, graph_name) as graph:
-        seconds, total = generator.fill(
-            graph,
-            settings.seed_dir,
-            scale,
-            seed_value,
-            progress_bar,
-            match_secret=settings.match_key_secret,
-        )
+        seconds, total = _fill(graph, settings, scale, seed_value)
     click.echo(f"generated {scale}: {total} nodes and relationships in {seconds:.1f} s")
+
+
+def _fill(graph: Graph, settings: Settings, scale: str, seed_value: int) -> tuple[float, int]:
+    """Generate a synthetic graph with a progress bar and the configured match-key secret."""
+    from .services import generate as generator
+
+    return generator.fill(
+        graph,
+        settings.seed_dir,
+        scale,
+        seed_value,
+        progress_bar,
+        match_secret=settings.match_key_secret,
+    )
 
 
 @cli.command()
@@ -234,7 +240,6 @@ def bench(
 ) -> None:
     """Run the named benchmarks on a generated graph of the given scale (made if missing)."""
     from .services import bench as benchmarks
-    from .services import generate as generator
     from .services import setup
 
     settings = _settings()
@@ -243,14 +248,7 @@ def bench(
         graph.apply_schema()
         setup.upgrade(graph)  # a bench graph made by an older graphsvc
         if graph.query("meta.is_empty"):
-            load_seconds, _ = generator.fill(
-                graph,
-                settings.seed_dir,
-                scale,
-                seed_value,
-                progress_bar,
-                match_secret=settings.match_key_secret,
-            )
+            load_seconds, _ = _fill(graph, settings, scale, seed_value)
         report = benchmarks.run_all(graph, scale, repeat, progress_bar, only)
     report["generate_seconds"] = load_seconds
     click.echo(benchmarks.format_table(report))

@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from graphsvc.config import from_env
+from graphsvc.graph import connect
+from graphsvc.graph.embedded import socket_path
+
 CHROMIUM = "/usr/bin/chromium"
 ADMIN_PASSWORD = "E2E-geheimes-Passwort-1"
 
@@ -36,6 +40,17 @@ def live_server_env(tmp_path_factory):
     }
     env.pop("GRAPH_URL", None)
     return env
+
+
+@pytest.fixture(scope="session")
+def live_graph(live_server, live_server_env):
+    """The running app's graph (through its engine's socket), for test users and data."""
+    data = Path(live_server_env["GRAPHSVC_DATA_DIR"])
+    graph = connect(
+        from_env({"GRAPHSVC_DATA_DIR": str(data)}), f"unix://{socket_path(data.resolve())}"
+    )
+    yield graph
+    graph.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,6 @@ import uuid
 
 import pytest
 
-from graphsvc.config import from_env
-from graphsvc.graph import connect
-from graphsvc.graph.embedded import socket_path
 from graphsvc.services import accounts
 from tests.e2e.conftest import login
 
@@ -17,15 +14,10 @@ PASSWORD = "koordination-passwort-123"
 
 
 @pytest.fixture(scope="module")
-def coordinator(live_server, tmp_path_factory):
+def coordinator(live_graph):
     """A coordination user of the city's integration centre in the running app's graph."""
-    data = sorted(tmp_path_factory.getbasetemp().glob("live*"))[0]
-    graph = connect(
-        from_env({"GRAPHSVC_DATA_DIR": str(data)}), f"unix://{socket_path(data.resolve())}"
-    )
     username = f"ko.{uuid.uuid4().hex[:6]}"
-    accounts.create_user(graph, username, "KO Test", "ki-herne", ["coordination"], PASSWORD)
-    graph.close()
+    accounts.create_user(live_graph, username, "KO Test", "ki-herne", ["coordination"], PASSWORD)
     return username
 
 

@@ -12,10 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graphsvc.config import from_env
 from graphsvc.domain.seeds import read_taxonomy
-from graphsvc.graph import connect
-from graphsvc.graph.embedded import socket_path
 from graphsvc.services import accounts, generate, loading
 from tests.e2e.conftest import login
 
@@ -23,16 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "netzwerk-passwort-123"
 LAYOUT_BOUND_MS = 15_000  # generous for a shared 2-core machine; typical figures are far lower
 BLOCK_BOUND_MS = 2_000  # longest main-thread stall while the layout runs
-
-
-@pytest.fixture(scope="module")
-def live_graph(live_server, tmp_path_factory):
-    """The running app's graph (through its engine's socket), for test users and data."""
-    data = sorted(tmp_path_factory.getbasetemp().glob("live*"))[0]
-    settings = from_env({"GRAPHSVC_DATA_DIR": str(data)})
-    graph = connect(settings, f"unix://{socket_path(data.resolve())}")
-    yield graph
-    graph.close()
 
 
 @pytest.fixture(scope="module")

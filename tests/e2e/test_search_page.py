@@ -7,9 +7,6 @@ import uuid
 
 import pytest
 
-from graphsvc.config import from_env
-from graphsvc.graph import connect
-from graphsvc.graph.embedded import socket_path
 from graphsvc.services import accounts
 from tests.e2e.conftest import login
 
@@ -17,15 +14,12 @@ PASSWORD = "vermittlung-passwort-123"
 
 
 @pytest.fixture(scope="module")
-def case_manager(live_server, tmp_path_factory):
+def case_manager(live_graph):
     """A case manager of Caritas Herne in the running app's graph."""
-    data = sorted(tmp_path_factory.getbasetemp().glob("live*"))[0]
-    graph = connect(
-        from_env({"GRAPHSVC_DATA_DIR": str(data)}), f"unix://{socket_path(data.resolve())}"
-    )
     username = f"cm.{uuid.uuid4().hex[:6]}"
-    accounts.create_user(graph, username, "CM Test", "caritas-herne", ["case_manager"], PASSWORD)
-    graph.close()
+    accounts.create_user(
+        live_graph, username, "CM Test", "caritas-herne", ["case_manager"], PASSWORD
+    )
     return username
 
 
