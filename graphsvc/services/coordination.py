@@ -10,8 +10,6 @@ from typing import Any
 from ..domain import parallel
 from ..domain.suppression import DEFAULT_THRESHOLD, SuppressedTable, check_threshold, suppress
 from ..graph import Graph
-from . import structures
-from .network import _bench as bench_each_municipality  # picks a municipality per step
 
 
 @dataclass
@@ -130,18 +128,3 @@ def to_dict(result: ParallelSupport) -> dict[str, Any]:
         "over_time": result.over_time,
         "pseudonyms": sorted({row["pseudonym"] for row in result.pseudonyms}),
     }
-
-
-# --- benchmarks (graphsvc bench): one municipality per step, JSON-encoded like the answer ---
-
-
-BENCHMARKS = {
-    "coordination.parallel_support": bench_each_municipality(
-        lambda g, m: to_dict(parallel_support(g, m))
-    ),
-    "coordination.duplicate_structures": bench_each_municipality(
-        lambda g, m: structures.to_dict(
-            structures.duplicate_structures(g, m, date.today().isoformat())
-        )
-    ),
-}

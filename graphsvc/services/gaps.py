@@ -10,9 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
-import random
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,52 +126,3 @@ def to_json(report: GapReport) -> dict[str, Any]:
         "ending_offers": report.ending,
         "trend": cells(report.trend, "quarter", "measure"),
     }
-
-
-# --- benchmark (graphsvc bench) ---
-
-
-def _bench_factory(graph: Graph, ids: dict, rng: random.Random) -> Callable[[], Any]:
-    municipalities = [r["id"] for r in graph.query("network.municipality_ids")]
-    today = dt.date.today()
-
-    def step() -> str:
-        found = report(graph, rng.choice(municipalities), Period.default(today), 6, today)
-        return json.dumps(to_json(found))
-
-    return step
-
-
-def _page_factory(graph: Graph, ids: dict, rng: random.Random) -> Callable[[], Any]:
-    """The rendered page through gunicorn for a logged-in user (one municipality, defaults)."""
-    import re
-
-    from .bench_http import BENCH_PASSWORD, api_client
-
-    context = graph.query("search.bench_context")
-    user = "bench-coordination"
-    client, _ = api_client(graph, user, context["actor_id"], ["coordination"])
-    login = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', login)
-    client.post_form(
-        "/login",
-        {
-            "username": user,
-            "password": BENCH_PASSWORD,
-            "csrf_token": token.group(1) if token else "",
-        },
-    )
-
-    def step() -> int:
-        answer = client.get("/coordination/gaps")
-        if answer.status_code != 200:
-            raise RuntimeError(f"gap report answered {answer.status_code}")
-        return len(answer.body)
-
-    return step
-
-
-BENCHMARKS: dict[str, Callable] = {
-    "coordination.gap_report": _bench_factory,
-    "coordination.gap_report_page": _page_factory,
-}

@@ -11,9 +11,7 @@ queries in cypher/network/ are used here; none of them touches Case or User node
 from __future__ import annotations
 
 import json
-import random
 import uuid
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from itertools import combinations, islice
@@ -625,31 +623,3 @@ def check_known(net: Network, filters: Filters) -> None:
             errors[name] = f"unknown value {unknown[0]!r}"
     if errors:
         raise NetworkInputError(errors)
-
-
-# --- benchmarks (graphsvc bench): the issue's speed targets, measured with JSON encoding ---
-
-
-def _bench(make: Callable[[Graph, str], Any]) -> Callable:
-    """A bench factory: each step picks a random municipality and encodes the answer."""
-
-    def factory(graph: Graph, ids: dict, rng: random.Random) -> Callable[[], Any]:
-        municipalities = [r["id"] for r in graph.query("network.municipality_ids")]
-        return lambda: json.dumps(make(graph, rng.choice(municipalities)))
-
-    return factory
-
-
-BENCHMARKS: dict[str, Callable] = {
-    "network.municipality_graph": _bench(lambda g, m: filtered_graph(g, m, Filters())),
-    "network.municipality_graph_topic_district": _bench(
-        lambda g, m: view(load(g, m), Filters(topics=("work",), districts=(f"{m}-d1",)))
-    ),
-    "network.centrality": _bench(lambda g, m: centrality(load(g, m))),
-    "network.shortest_paths": _bench(
-        lambda g, m: (
-            shortest_paths(load(g, m), f"{m}-a30", f"{m}-a150") if m.startswith("gen-") else None
-        )
-    ),
-    "network.nrw_actor_group_network": _bench(lambda g, m: nrw_actor_groups(g)),
-}

@@ -16,11 +16,11 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from ..domain import match_key, model
+from ..domain import model, same_client
 from ..domain.bundle import Bundle
 from ..domain.seeds import read_taxonomy
 from ..graph import Graph, GraphError
-from . import loading
+from ..services import loading
 
 SCALES = {"herne": 1, "nrw": 54, "nrw10": 540}
 PER_MUNICIPALITY = {"actors": 204, "offers": 389, "cases": 1852, "links_per_case": 3}
@@ -139,11 +139,11 @@ def municipality(
     index: int,
     rng: random.Random,
     taxonomy: dict[str, list[str]],
-    encoder: match_key.Encoder | None = None,
+    encoder: same_client.Encoder | None = None,
 ) -> Bundle:
     """One synthetic municipality with its districts, actors, offers, groups, users, cases."""
     b = Bundle()
-    encoder = encoder or match_key.Encoder(match_key.DEV_SECRET)
+    encoder = encoder or same_client.Encoder(same_client.DEV_SECRET)
     # A separate random stream for identities, so the rest of the graph stays as before.
     names_rng = random.Random(f"identities-{index}")
     identities: list[tuple[list[str], dt.date, str]] = []
@@ -298,7 +298,7 @@ def municipality(
             languages=_pick(rng, languages, 1, 2),
             opened_on=opened,
             version=1,
-            match_key=match_key.to_text(encoder.key(names, born)),
+            match_key=same_client.to_text(encoder.key(names, born)),
             synthetic=True,
             sample=True,
         )
@@ -342,7 +342,7 @@ def fill(
     seed: int,
     progress: ProgressFactory | None = None,
     chunk: int = 6,
-    match_secret: str = match_key.DEV_SECRET,
+    match_secret: str = same_client.DEV_SECRET,
 ) -> tuple[float, int]:
     """Fill an empty graph; return (seconds, nodes and relationships written)."""
     if scale not in SCALES:
@@ -355,7 +355,7 @@ def fill(
     taxonomy_bundle, known = read_taxonomy(seed_dir)
     taxonomy = {kind: sorted(ids) for kind, ids in known.items()}
     count = SCALES[scale]
-    encoder = match_key.Encoder(match_secret)
+    encoder = same_client.Encoder(match_secret)
     estimate = 27_000 * count  # nodes and relationships per municipality, roughly
     total = loading.write(graph, taxonomy_bundle)
     bar = progress(estimate, f"generate {scale}") if progress else None

@@ -1,23 +1,21 @@
-"""Benchmark of issue 5: creating a case-to-offer link with the parallel-support check,
-end to end through POST /api/v1/cases/<pseudonym>/links with a Bearer token."""
+"""Case benchmark: creating a case-to-offer link with the consent and parallel-support
+checks, end to end through POST /api/v1/cases/<pseudonym>/links with a Bearer token."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import random
 from typing import Any
 
+from ..domain import clock
 from ..graph import Graph
-from .bench_http import api_client
+from .served_app import api_client
 
 
 def create_link_api(graph: Graph, ids: dict, rng: random.Random):
     """cases.create_link_api: one new link per run (consent present, reason given)."""
     actor_id = graph.query("cases.case_version", pseudonym=ids["cases"][0])["actor_id"]
-    samples = graph.query(
-        "cases.bench_case_sample", actor_id=actor_id, today=dt.date.today().isoformat()
-    )
+    samples = graph.query("bench.case_sample", actor_id=actor_id, today=clock.today_iso())
     if not samples:
         raise RuntimeError("no open case with a consented need in the bench graph")
     client, headers = api_client(graph, "bench-case-manager", actor_id, ["case_manager"])

@@ -7,19 +7,18 @@ municipality of the bench graph, so their ratio shows what the web layer costs.
 from __future__ import annotations
 
 import random
-from datetime import date
 from typing import Any
 
-from ..domain import ranking
+from ..domain import clock, ranking
 from ..graph import Graph
-from . import search
-from .bench_http import api_client
+from ..services import search
+from .served_app import api_client
 
 BENCH_USER = "bench-referral-search"
 
 
 def _context(graph: Graph) -> dict[str, Any]:
-    found = graph.query("search.bench_context")
+    found = graph.query("bench.search_context")
     if not found:
         raise RuntimeError("the bench graph holds no offers")
     found["vocab"] = search.vocabulary(graph, found["municipality_id"])
@@ -39,7 +38,7 @@ def _draw(context: dict[str, Any], rng: random.Random) -> dict[str, Any]:
 def referral_query(graph: Graph, ids: dict, rng: random.Random):
     """search.referral_query: the service call that the page and the API make."""
     context = _context(graph)
-    today = date.today().isoformat()
+    today = clock.today_iso()
 
     def step() -> Any:
         criteria = search.parse_criteria(_draw(context, rng), context["vocab"])

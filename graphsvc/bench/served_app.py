@@ -11,6 +11,7 @@ import atexit
 import http.client
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..graph import Graph
-from . import accounts
+from ..services import accounts
 
 BENCH_PASSWORD = "timing-only-5f3a9c-never-used"  # bench users only; page benchmarks log in with it
 START_SECONDS = 30
@@ -130,3 +131,20 @@ def api_client(graph: Graph, username: str, actor_id: str, roles: list[str]) -> 
         user_id, _ = accounts.create_user(graph, username, "Bench", actor_id, roles, BENCH_PASSWORD)
     token = accounts.create_token(graph, user_id, "bench")
     return HttpClient(_server(graph)), {"Authorization": f"Bearer {token}"}
+
+
+def page_client(graph: Graph, username: str, actor_id: str, roles: list[str]) -> HttpClient:
+    """An HTTP client of the app on the same graph, logged in through the login form like a
+    browser (so page benchmarks include the session lookup)."""
+    client, _ = api_client(graph, username, actor_id, roles)
+    login = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', str(login))
+    client.post_form(
+        "/login",
+        {
+            "username": username,
+            "password": BENCH_PASSWORD,
+            "csrf_token": token.group(1) if token else "",
+        },
+    )
+    return client

@@ -1,4 +1,4 @@
-// name: bench_case_sample :many
+// name: case_sample :many
 // Open cases of one organisation with a consented need (benchmark parameters).
 MATCH (a:Actor {id: $actor_id})<-[:HELD_BY]-(c:Case)-[k:CONSENT]->(t:Topic)
 WHERE c.phase <> 'closed' AND k.withdrawn_on IS NULL AND k.signed_on <= $today

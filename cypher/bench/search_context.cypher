@@ -1,4 +1,4 @@
-// name: bench_context :one
+// name: search_context :one
 // A municipality with offers, its districts and one of its organisations, to draw search benchmarks from.
 MATCH (o:Offer)
 WITH o.municipality_id AS municipality_id LIMIT 1

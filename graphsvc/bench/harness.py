@@ -1,8 +1,8 @@
-"""The benchmark harness behind `graphsvc bench`: named benchmarks, timed, summarised.
+"""The harness behind `graphsvc bench`: the named benchmarks timed and summarised.
 
 Each benchmark draws its parameters from real ids of the graph, runs `repeat` times and
-reports n, p50, p95 and max in milliseconds. Later features add their own benchmarks to
-BENCHMARKS (the speed targets of the issues are checked here, not in unit tests).
+reports n, p50, p95 and max in milliseconds. Speed targets are checked here, at the stated
+scale, not in unit tests.
 """
 
 from __future__ import annotations
@@ -10,56 +10,11 @@ from __future__ import annotations
 import random
 import statistics
 import time
-from collections.abc import Callable
 from typing import Any
 
 from ..graph import Graph
-from . import backup as _backup
-from . import cases_bench as _cases_bench
-from . import client_match as _client_match
-from . import coordination as _coordination
-from . import gaps as _gaps
-from . import network
-from . import search_bench as _search_bench
-
-Step = Callable[[], Any]
-Factory = Callable[[Graph, dict[str, list[str]], random.Random], Step]
-
-
-def _query(name: str, **params: Callable[[dict, random.Random], Any]) -> Factory:
-    """A benchmark of one named query, parameters drawn from the sample ids."""
-
-    def factory(graph: Graph, ids: dict[str, list[str]], rng: random.Random) -> Step:
-        def step() -> Any:
-            return graph.query(name, **{k: draw(ids, rng) for k, draw in params.items()})
-
-        return step
-
-    return factory
-
-
-def _one_of(kind: str) -> Callable[[dict, random.Random], Any]:
-    return lambda ids, rng: rng.choice(ids[kind])
-
-
-BENCHMARKS: dict[str, Factory] = {
-    "meta.count_by_label": _query("meta.count_by_label"),
-    "directory.get_offer": _query("directory.get_offer", offer_id=_one_of("offers")),
-    "directory.offers_for_topic_in_district": _query(
-        "directory.offers_for_topic_in_district",
-        topic_id=_one_of("topics"),
-        district_id=_one_of("districts"),
-    ),
-    "bench.case_by_pseudonym": _query("bench.case_by_pseudonym", pseudonym=_one_of("cases")),
-    "cases.create_link_api": _cases_bench.create_link_api,
-    **network.BENCHMARKS,
-    "search.referral_query": _search_bench.referral_query,
-    "search.referral_api": _search_bench.referral_api,
-    **_backup.BENCHMARKS,
-    **_coordination.BENCHMARKS,
-    **_gaps.BENCHMARKS,
-    **_client_match.BENCHMARKS,
-}
+from .catalogue import BENCHMARKS
+from .factories import Step
 
 
 def percentile(values: list[float], share: float) -> float:
