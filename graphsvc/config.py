@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .domain import match_key
+from .domain import same_client
 
 FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
@@ -46,8 +46,8 @@ class Settings:
     secure_cookies: bool = False
     admin_password: str | None = None
     login_limit: str = "10 per minute"
-    match_key_secret: str = match_key.DEV_SECRET
-    match_threshold: float = match_key.DEFAULT_THRESHOLD
+    match_key_secret: str = same_client.DEV_SECRET
+    match_threshold: float = same_client.DEFAULT_THRESHOLD
     import_max_mb: int = 10
 
     @property
@@ -102,7 +102,7 @@ def validate(settings: Settings) -> Settings:
             '(for example: python3 -c "import secrets; print(secrets.token_hex(32))")'
         )
     if settings.env == "production" and (
-        len(settings.match_key_secret) < 16 or settings.match_key_secret == match_key.DEV_SECRET
+        len(settings.match_key_secret) < 16 or settings.match_key_secret == same_client.DEV_SECRET
     ):
         # The secret makes match keys unreadable; a known or short one lets anyone with a
         # name list rebuild keys. Changing it later makes all stored keys incomparable.
@@ -158,10 +158,10 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         admin_password=env.get("GRAPHSVC_ADMIN_PASSWORD") or None,
         login_limit=env.get("GRAPHSVC_LOGIN_LIMIT", "10 per minute"),
         match_key_secret=env.get("GRAPHSVC_MATCH_KEY_SECRET")
-        or ("" if mode == "production" else match_key.DEV_SECRET),
+        or ("" if mode == "production" else same_client.DEV_SECRET),
         match_threshold=_float(
             "GRAPHSVC_MATCH_THRESHOLD",
-            env.get("GRAPHSVC_MATCH_THRESHOLD", str(match_key.DEFAULT_THRESHOLD)),
+            env.get("GRAPHSVC_MATCH_THRESHOLD", str(same_client.DEFAULT_THRESHOLD)),
         ),
         import_max_mb=_int(
             "GRAPHSVC_IMPORT_MAX_MB", env.get("GRAPHSVC_IMPORT_MAX_MB", "10"), 1, MAX_IMPORT_MB

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from . import match_key, model
+from . import model, same_client
 from .bundle import Bundle
 from .yamlfile import Located, SeedError, load
 
@@ -172,7 +172,7 @@ def read_taxonomy(seed_dir: Path) -> tuple[Bundle, dict[str, set[str]]]:
 
 
 def read(
-    seed_dir: Path, municipality: str = "herne", match_secret: str = match_key.DEV_SECRET
+    seed_dir: Path, municipality: str = "herne", match_secret: str = same_client.DEV_SECRET
 ) -> Bundle:
     """Read and check all seed files for one municipality and return them as a Bundle.
 
@@ -261,7 +261,7 @@ def read(
 def _read_identities(records: list[Located], bundle: Bundle, secret: str) -> None:
     """Put a match key on each named case; the fictitious name and date go no further."""
     cases = {case["pseudonym"]: case for case in bundle.nodes.get("Case", [])}
-    encoder = match_key.Encoder(secret)
+    encoder = same_client.Encoder(secret)
     keyed: set[str] = set()
     today = dt.date.today()
     for record in records:
@@ -272,21 +272,21 @@ def _read_identities(records: list[Located], bundle: Bundle, secret: str) -> Non
         keyed.add(pseudonym)
         born = dt.date.fromisoformat(c.get("birth_date", _date))
         try:
-            match_key.check_birth_date(born, today)
-        except match_key.MatchKeyError as exc:
+            same_client.check_birth_date(born, today)
+        except same_client.MatchKeyError as exc:
             raise record.fail("birth_date", str(exc)) from None
         names = []
         for field, required in (("given_names", False), ("family_name", True)):
             name = c.get(field, _text, required=required) or ""
             try:
                 if name:
-                    match_key.check_name(name)
-            except match_key.MatchKeyError as exc:
+                    same_client.check_name(name)
+            except same_client.MatchKeyError as exc:
                 raise record.fail(field, str(exc)) from None
             names.append(name)
         key = encoder.key(names, born)
         c.get("sample", _bool)
-        cases[pseudonym]["match_key"] = match_key.to_text(key)
+        cases[pseudonym]["match_key"] = same_client.to_text(key)
 
 
 def _read_offers(records: list[Located], bundle: Bundle, known: dict, mid: str) -> None:

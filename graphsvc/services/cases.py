@@ -15,7 +15,7 @@ from typing import Any
 from ..domain import cases as rules
 from ..domain import model, ranking
 from ..graph import Graph
-from . import audit, client_match
+from . import audit, same_client
 
 
 class CaseNotFound(Exception):
@@ -91,7 +91,7 @@ def open_case(
     graph: Graph,
     who: Actor,
     intake: dict[str, Any],
-    match: client_match.MatchSettings | None = None,
+    match: same_client.MatchSettings | None = None,
 ) -> str:
     """Open a case from a checked intake form; return its new pseudonym.
 
@@ -99,9 +99,9 @@ def open_case(
     no further; likely pairs with other organisations' cases are recorded for coordination.
     """
     intake = dict(intake)
-    identity = client_match.take_identity(intake)
-    match = match or client_match.MatchSettings()
-    match_text = client_match.key_text(identity, match.secret) if identity else None
+    identity = same_client.take_identity(intake)
+    match = match or same_client.MatchSettings()
+    match_text = same_client.key_text(identity, match.secret) if identity else None
     del identity
     attributes = {
         key: intake.get(key)
@@ -136,7 +136,7 @@ def open_case(
     pseudonym = row[0]["pseudonym"]
     _audit(graph, who, "case.open", pseudonym, needs=intake["needs"])
     if match_text:
-        client_match.record_intake(
+        same_client.record_intake(
             graph, who.user, pseudonym, match_text, match.threshold, who.address
         )
     return pseudonym
@@ -409,7 +409,7 @@ def purge(graph: Graph, municipality_id: str, months: int, dry_run: bool) -> lis
     if not dry_run and due:
         graph.query("cases.keep_aggregates", municipality_id=municipality_id, cutoff=cutoff)
         graph.query("cases.purge_cases", municipality_id=municipality_id, cutoff=cutoff)
-        graph.query("client_match.drop_orphan_pairs", municipality_id=municipality_id)
+        graph.query("same_client.drop_orphan_pairs", municipality_id=municipality_id)
         audit.record(
             graph,
             None,

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..domain import seeds
 from ..graph import Graph
-from . import client_match, loading
+from . import loading, same_client
 
 ProgressFactory = Callable[[int, str], AbstractContextManager[Any]]
 
@@ -18,7 +18,7 @@ def prepare(
     graph: Graph,
     seed_dir: Path,
     progress: ProgressFactory | None = None,
-    match: client_match.MatchSettings | None = None,
+    match: same_client.MatchSettings | None = None,
 ) -> int:
     """Apply the schema and load the seeds if the graph holds no municipality yet.
 
@@ -31,7 +31,7 @@ def prepare(
     if not graph.query("meta.is_empty"):
         upgrade(graph)
         return 0
-    match = match or client_match.MatchSettings()
+    match = match or same_client.MatchSettings()
     bundle = seeds.read(seed_dir, match_secret=match.secret)
     if progress is None:
         loaded = loading.write(graph, bundle)
@@ -39,16 +39,17 @@ def prepare(
         with progress(bundle.size(), "Herne seeds") as bar:
             loaded = loading.write(graph, bundle, progress=bar.update)
     for municipality in bundle.nodes.get("Municipality", []):
-        client_match.scan(graph, municipality["id"], match.threshold)
+        same_client.scan(graph, municipality["id"], match.threshold)
     return loaded
 
 
 def upgrade(graph: Graph) -> int:
     """Bring data written by an older graphsvc up to date; return how many offers changed.
 
-    Offers now keep copies of what the referral search reads (link counts, facet ids);
-    older graphs get them once, here.
+    Offers keep copies of what the referral search reads (link counts, facet ids); graphs
+    written before they did get them once, here, as do nodes whose label was renamed.
     """
+    graph.query("meta.rename_old_labels")
     missing = [row["id"] for row in graph.query("directory.offers_missing_derived_fields")]
     loading.refresh_offers(graph, missing)
     return len(missing)

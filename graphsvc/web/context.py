@@ -9,7 +9,7 @@ from werkzeug.exceptions import Forbidden
 
 from ..config import Settings
 from ..graph import Graph
-from ..services.client_match import MatchSettings
+from ..services.same_client import MatchSettings
 
 
 def graph() -> Graph:

@@ -8,7 +8,7 @@ import pytest
 
 from graphsvc.domain import seeds
 from graphsvc.domain.yamlfile import SeedError
-from tests.conftest import SEEDS
+from tests.support import SEEDS
 
 
 @pytest.fixture

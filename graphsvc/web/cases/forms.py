@@ -19,7 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ...domain import match_key, model
+from ...domain import model, same_client
 
 LABELS = {
     "case_management": _l("Case management"),
@@ -119,7 +119,7 @@ class IntakeForm(ApiForm):
         validators=[Optional(), Length(max=2000)],
     )
     no_identifier = BooleanField(_l("I checked: the notes contain no direct identifier"))
-    # Used only to compute the match key (services/client_match.py), never stored; the
+    # Used only to compute the match key (services/same_client.py), never stored; the
     # page never shows them back (forget_identity).
     client_given_names = StringField(_l("First name(s)"), validators=[Optional(), Length(max=100)])
     client_family_name = StringField(_l("Family name"), validators=[Optional(), Length(max=100)])
@@ -143,13 +143,13 @@ class IntakeForm(ApiForm):
         for field, text in ((self.client_given_names, given), (self.client_family_name, family)):
             try:
                 if text and not field.errors:
-                    match_key.check_name(text)
-            except match_key.MatchKeyError:
+                    same_client.check_name(text)
+            except same_client.MatchKeyError:
                 problems.append((field, _l("A name needs at least one letter.")))
         if born:
             try:
-                match_key.check_birth_date(born, dt.date.today())
-            except match_key.MatchKeyError:
+                same_client.check_birth_date(born, dt.date.today())
+            except same_client.MatchKeyError:
                 problems.append(
                     (
                         self.client_birth_date,

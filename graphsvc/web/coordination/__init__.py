@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("coordination", __name__, url_prefix="/coordination")
 
-from . import api, clients, gaps, routes, structures, themes  # noqa: E402,F401  (each module attaches its routes to bp)
+from . import api, gaps, routes, same_client, structures, themes  # noqa: E402,F401  (each module attaches its routes to bp)

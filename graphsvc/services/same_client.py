@@ -1,7 +1,7 @@
 """The same client at two organisations: match keys at intake, likely pairs for coordination.
 
 At intake the client's name and birth date are turned into a match key
-(domain/match_key.py) and dropped; only the key is stored on the case. A new key is
+(domain/rules.py) and dropped; only the key is stored on the case. A new key is
 compared with the keys of the other organisations' cases of the municipality; likely
 pairs are recorded for coordination without telling the case manager anything (that would
 tell one organisation about another's clients). Coordination confirms or rejects each
@@ -15,8 +15,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain import match_key
-from ..domain.match_key import Keyed
+from ..domain import same_client as rules
+from ..domain.same_client import Keyed
 from ..graph import Graph
 from . import audit
 
@@ -28,8 +28,8 @@ STATUSES = ("open", "confirmed", "rejected")
 class MatchSettings:
     """The configured secret and threshold (GRAPHSVC_MATCH_KEY_SECRET / _THRESHOLD)."""
 
-    secret: str = match_key.DEV_SECRET
-    threshold: float = match_key.DEFAULT_THRESHOLD
+    secret: str = rules.DEV_SECRET
+    threshold: float = rules.DEFAULT_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def take_identity(intake: dict[str, Any]) -> Identity | None:
 
 def key_text(identity: Identity, secret: str) -> str:
     """The stored form of the identity's match key."""
-    return match_key.to_text(match_key.Encoder(secret).key(identity.names, identity.birth_date))
+    return rules.to_text(rules.Encoder(secret).key(identity.names, identity.birth_date))
 
 
 def pair_id(case_a: str, case_b: str) -> str:
@@ -62,14 +62,15 @@ def pair_id(case_a: str, case_b: str) -> str:
     return "cm-" + hashlib.sha256(f"{first}|{second}".encode()).hexdigest()[:20]
 
 
-def _keys(graph: Graph, municipality_id: str, except_actor: str = "") -> list[Keyed]:
+def case_keys(graph: Graph, municipality_id: str, except_actor: str = "") -> list[Keyed]:
+    """The match keys of the open cases of a municipality (except one organisation's)."""
     found = graph.query(
-        "client_match.case_keys", municipality_id=municipality_id, except_actor=except_actor
+        "same_client.case_keys", municipality_id=municipality_id, except_actor=except_actor
     )
     if not found:
         return []
     return [
-        Keyed(pseudonym, actor, match_key.from_text(key))
+        Keyed(pseudonym, actor, rules.from_text(key))
         for pseudonym, actor, key in zip(
             found["pseudonyms"], found["actors"], found["keys"], strict=True
         )
@@ -80,8 +81,8 @@ def candidates(
     graph: Graph, municipality_id: str, actor_id: str, key: str, threshold: float
 ) -> tuple[int, list[tuple[Keyed, float]]]:
     """(cases compared, other organisations' cases scoring at least `threshold`)."""
-    others = _keys(graph, municipality_id, except_actor=actor_id)
-    return len(others), match_key.best_matches(match_key.from_text(key), others, threshold)
+    others = case_keys(graph, municipality_id, except_actor=actor_id)
+    return len(others), rules.best_matches(rules.from_text(key), others, threshold)
 
 
 def _record(graph: Graph, municipality_id: str, pairs: list[tuple[str, str, float]]) -> int:
@@ -92,7 +93,7 @@ def _record(graph: Graph, municipality_id: str, pairs: list[tuple[str, str, floa
         for a, b, s in pairs
     ]
     result = graph.query(
-        "client_match.record_pairs",
+        "same_client.record_pairs",
         pairs=rows,
         municipality_id=municipality_id,
         today=dt.date.today().isoformat(),
@@ -119,7 +120,7 @@ def record_intake(
     audit.record(
         graph,
         user,
-        "client_match.intake",
+        "same_client.intake",
         target=pseudonym,
         details={"compared": compared, "pairs": recorded},
         address=address,
@@ -139,12 +140,12 @@ def scan(
     Cost grows with the square of the cases (≈1,850 cases: 1.7 M comparisons, about a
     second in Python); intake compares one case only.
     """
-    keys = _keys(graph, municipality_id)
-    found = match_key.all_pairs(keys, threshold)
+    keys = case_keys(graph, municipality_id)
+    found = rules.all_pairs(keys, threshold)
     recorded = _record(graph, municipality_id, [(a.pseudonym, b.pseudonym, s) for a, b, s in found])
     result = {"cases": len(keys), "pairs": recorded}
     audit.record(
-        graph, user, "client_match.scan", target=municipality_id, details=result, address=address
+        graph, user, "same_client.scan", target=municipality_id, details=result, address=address
     )
     return result
 
@@ -156,12 +157,12 @@ def pairs(
     if status and status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
     rows = graph.query(
-        "client_match.list_pairs", municipality_id=user["municipality_id"], status=status
+        "same_client.list_pairs", municipality_id=user["municipality_id"], status=status
     )
     audit.record(
         graph,
         user,
-        "client_match.list",
+        "same_client.list",
         target=user["municipality_id"],
         details={"status": status, "pairs": len(rows)},
         address=address,
@@ -186,7 +187,7 @@ def decide(
         raise ValueError(f"unknown decision {decision!r}")
     municipality_id = user["municipality_id"]
     result = graph.query(
-        "client_match.decide_pair",
+        "same_client.decide_pair",
         pair_id=pair,
         municipality_id=municipality_id,
         status=status,
@@ -195,46 +196,16 @@ def decide(
     )
     if not result:
         current = graph.query(
-            "client_match.pair_status", pair_id=pair, municipality_id=municipality_id
+            "same_client.pair_status", pair_id=pair, municipality_id=municipality_id
         )
         raise AlreadyDecided(pair) if current else PairNotFound(pair)
     row = result[0]
     audit.record(
         graph,
         user,
-        f"client_match.{status}",
+        f"same_client.{status}",
         target=pair,
         details={"cases": [row["case_a"], row["case_b"]]},
         address=address,
     )
     return row
-
-
-# --- benchmark (graphsvc bench): the issue's target is ≤ 50 ms at nrw scale ----------------
-
-
-def bench_intake_match(graph: Graph, ids: dict, rng: Any):
-    """coordination.duplicate_client_match: key one new intake, compare it with every case of
-    its municipality held by other organisations (what intake adds besides the write)."""
-    from . import generate  # the synthetic names; only needed here
-
-    places = []
-    for row in graph.query("network.municipality_ids"):
-        keys = _keys(graph, row["id"])
-        if keys:
-            places.append((row["id"], sorted({k.actor_id for k in keys})))
-    if not places:
-        raise RuntimeError("no case with a match key in the bench graph")
-    settings = MatchSettings()
-
-    def step() -> Any:
-        municipality_id, actors = rng.choice(places)
-        names = [rng.choice(generate.GIVEN_NAMES), rng.choice(generate.FAMILY_NAMES)]
-        born = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 58 * 365))
-        key = key_text(Identity(tuple(names), born), settings.secret)
-        return candidates(graph, municipality_id, rng.choice(actors), key, settings.threshold)
-
-    return step
-
-
-BENCHMARKS = {"coordination.duplicate_client_match": bench_intake_match}

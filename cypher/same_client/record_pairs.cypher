@@ -5,7 +5,7 @@ UNWIND $pairs AS p
 MATCH (a:Case {pseudonym: p.case_a})
 MATCH (b:Case {pseudonym: p.case_b})
 WHERE a.municipality_id = $municipality_id AND b.municipality_id = $municipality_id
-MERGE (m:ClientMatch {id: p.id})
+MERGE (m:SameClientPair {id: p.id})
 ON CREATE SET m.status = 'open', m.found_on = $today, m.municipality_id = $municipality_id,
               m.case_a = p.case_a, m.case_b = p.case_b
 SET m.score = p.score

@@ -6,7 +6,8 @@ import time
 
 import click
 
-from ..services import client_match
+from ..services import same_client
+from .common import open_graph, settings
 
 
 @click.command("same-client-scan")
@@ -16,13 +17,11 @@ def same_client_scan(municipality: str) -> None:
 
     Uses GRAPHSVC_MATCH_THRESHOLD; pairs already confirmed or rejected keep their decision.
     """
-    from ..cli import _settings, open_graph
-
-    settings = _settings()
+    config = settings()
     started = time.perf_counter()
-    with open_graph(settings) as graph:
-        result = client_match.scan(graph, municipality, settings.match_threshold)
+    with open_graph(config) as graph:
+        result = same_client.scan(graph, municipality, config.match_threshold)
     click.echo(
         f"{result['cases']} cases compared, {result['pairs']} likely pairs at or above "
-        f"{settings.match_threshold} ({time.perf_counter() - started:.1f} s)"
+        f"{config.match_threshold} ({time.perf_counter() - started:.1f} s)"
     )

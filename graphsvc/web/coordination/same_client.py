@@ -1,5 +1,5 @@
 """The same client at two organisations: likely pairs of cases, confirmed or rejected by
-coordination (pseudonyms and organisations only; the rules live in services/client_match.py)."""
+coordination (pseudonyms and organisations only; the rules live in services/same_client.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.validators import DataRequired
 
-from ...services import client_match
+from ...services import same_client as service
 from ..access import client_address, roles_required
 from ..context import graph, match_settings, municipality
 from ..errors import answer
@@ -41,13 +41,13 @@ class ScanForm(FlaskForm):
 def _status_filter() -> str | None:
     """The ?status= filter, or None when it is not one of the known statuses."""
     status = request.args.get("status", "open")
-    return status if status in ("", *client_match.STATUSES) else None
+    return status if status in ("", *service.STATUSES) else None
 
 
 def _listing(status: str) -> tuple[list[dict], dict[str, int]]:
     user = {**current_user.data, "municipality_id": municipality()}
-    rows = client_match.pairs(graph(), user, "", client_address())
-    counts = {s: sum(1 for r in rows if r["status"] == s) for s in client_match.STATUSES}
+    rows = service.pairs(graph(), user, "", client_address())
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in service.STATUSES}
     return [r for r in rows if not status or r["status"] == status], counts
 
 
@@ -99,10 +99,10 @@ def decide_same_client(pair_id: str):
         )
     user = {**current_user.data, "municipality_id": municipality()}
     try:
-        client_match.decide(graph(), user, pair_id[:40], form.decision.data, client_address())
-    except client_match.PairNotFound:
+        service.decide(graph(), user, pair_id[:40], form.decision.data, client_address())
+    except service.PairNotFound:
         return answer(404, _("Not found"), _("No such pair in your municipality."))
-    except client_match.AlreadyDecided:
+    except service.AlreadyDecided:
         flash(_("This pair was already decided; decisions stay as they are."), "error")
         return redirect(url_for("coordination.same_client", status=""), code=303)
     flash(_("Decision saved."), "info")
@@ -115,7 +115,7 @@ def scan_same_client():
     """Compare all cases of the municipality with each other (new pairs come in as open)."""
     if not ScanForm().validate_on_submit():
         return answer(400, _("Invalid request"), _("The form has expired; please reload the page."))
-    result = client_match.scan(
+    result = service.scan(
         graph(),
         municipality(),
         match_settings().threshold,

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from graphsvc.services import audit, backup, client_match
+from graphsvc.services import audit, backup, same_client
 
 INTAKE = {
     "district_id": "wanne",
@@ -63,7 +63,7 @@ def test_name_and_birth_date_reach_no_graph_log_or_audit_only_the_key(app, auth,
         assert secret not in seen
     assert seeded.query("cases.get_case", pseudonym=pseudonym)["case"]["match_key"]
     # The two intakes name the same person at two organisations: one pair for coordination.
-    pairs = client_match.pairs(seeded, HERNE_COORDINATOR)
+    pairs = same_client.pairs(seeded, HERNE_COORDINATOR)
     assert any(pseudonym in (p["case_a"], p["case_b"]) for p in pairs)
 
 
@@ -146,7 +146,7 @@ def test_the_case_manager_is_not_told_about_the_other_organisations_case(app, au
     page = client.get(answer.headers["Location"]).get_data(as_text=True)
     new = answer.headers["Location"].rsplit("/", 1)[1]
     assert "HER-2026-0007" not in page and "HER-2026-0022" not in page
-    pairs = {(p["case_a"], p["case_b"]) for p in client_match.pairs(seeded, HERNE_COORDINATOR)}
+    pairs = {(p["case_a"], p["case_b"]) for p in same_client.pairs(seeded, HERNE_COORDINATOR)}
     assert tuple(sorted(("HER-2026-0007", new))) in pairs
     assert tuple(sorted(("HER-2026-0022", new))) in pairs
 
@@ -169,7 +169,7 @@ def test_coordination_sees_the_seeded_pairs_with_threshold_and_the_read_is_audit
         ("HER-2026-0016", "HER-2026-0020"),
     }
     assert all(set(p) >= {"score", "actor_a", "actor_b", "status"} for p in data["pairs"])
-    reads = audit.search(seeded, username=username, action="client_match.list")
+    reads = audit.search(seeded, username=username, action="same_client.list")
     assert len(reads) == 2
 
 
@@ -177,8 +177,8 @@ def test_coordination_confirms_and_rejects_and_decisions_stay(app, auth, seeded)
     client = app.test_client()
     auth.login(client, roles=("coordination",), actor="ki-herne")
     token = auth.csrf(client, "/coordination/same-client")
-    typo = client_match.pair_id("HER-2026-0003", "HER-2026-0004")
-    swapped = client_match.pair_id("HER-2026-0016", "HER-2026-0020")
+    typo = same_client.pair_id("HER-2026-0003", "HER-2026-0004")
+    swapped = same_client.pair_id("HER-2026-0016", "HER-2026-0020")
     url = "/coordination/same-client/"
     assert (
         client.post(url + typo, data={"decision": "confirm", "csrf_token": token}).status_code
@@ -220,4 +220,4 @@ def test_coordination_of_another_municipality_sees_no_herne_pairs(app, auth, see
         r"HER-2026-0003", client.get("/coordination/same-client").get_data(as_text=True)
     )
     other = {**HERNE_COORDINATOR, "municipality_id": "elsewhere"}
-    assert client_match.pairs(seeded, other) == []
+    assert same_client.pairs(seeded, other) == []

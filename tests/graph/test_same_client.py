@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from graphsvc.domain import match_key as mk
+from graphsvc.domain import same_client as mk
 from graphsvc.domain.bundle import Bundle
-from graphsvc.services import audit, cases, client_match, loading
+from graphsvc.services import audit, cases, loading, same_client
 
 SECRET = "graph-test-secret-0123456789"
-MATCH = client_match.MatchSettings(SECRET, 0.85)
+MATCH = same_client.MatchSettings(SECRET, 0.85)
 BORN = dt.date(1972, 9, 30)
 
 
@@ -82,7 +82,7 @@ def _intake(given: str, family: str, born=BORN) -> dict:
 
 
 def _pairs(graph, status=""):
-    rows = client_match.pairs(graph, _user("a3"), status)
+    rows = same_client.pairs(graph, _user("a3"), status)
     return {(r["case_a"], r["case_b"]): r for r in rows}
 
 
@@ -125,7 +125,7 @@ def test_intake_without_a_name_gets_no_key_and_compares_nothing(graph):
 
 def test_the_threshold_decides_what_is_recorded(graph):
     _crafted(graph, [("X-2026-0001", "m1", "a2", "linking", _key("Ahmad", "Hassan"))])
-    strict = client_match.MatchSettings(SECRET, 0.99)
+    strict = same_client.MatchSettings(SECRET, 0.99)
     cases.open_case(graph, cases.Actor(_user("a1")), _intake("Ahmad", "Hasan"), strict)
     assert _pairs(graph) == {}
     second = cases.open_case(graph, cases.Actor(_user("a1")), _intake("Ahmad", "Hasan"), MATCH)
@@ -152,7 +152,7 @@ def test_scan_finds_the_known_pairs_across_organisations_only(graph):
             ("X-2026-0008", "m2", "b1", "linking", _key("Mohammad", "Rahimi")),  # elsewhere
         ],
     )
-    result = client_match.scan(graph, "m1", MATCH.threshold)
+    result = same_client.scan(graph, "m1", MATCH.threshold)
     assert result == {"cases": 7, "pairs": 2}
     assert set(_pairs(graph)) == {("X-2026-0001", "X-2026-0002"), ("X-2026-0005", "X-2026-0006")}
 
@@ -167,23 +167,23 @@ def test_decisions_are_kept_with_who_and_when_and_a_rescan_does_not_reopen_them(
             ("X-2026-0006", "m1", "a2", "linking", _key("Nguyen", "Thi Lan")),
         ],
     )
-    client_match.scan(graph, "m1", MATCH.threshold)
+    same_client.scan(graph, "m1", MATCH.threshold)
     coordinator = _user("a3")
-    rejected = client_match.pair_id("X-2026-0001", "X-2026-0002")
-    confirmed = client_match.pair_id("X-2026-0006", "X-2026-0005")
-    client_match.decide(graph, coordinator, rejected, "reject")
-    client_match.decide(graph, coordinator, confirmed, "confirm")
-    client_match.scan(graph, "m1", MATCH.threshold)
+    rejected = same_client.pair_id("X-2026-0001", "X-2026-0002")
+    confirmed = same_client.pair_id("X-2026-0006", "X-2026-0005")
+    same_client.decide(graph, coordinator, rejected, "reject")
+    same_client.decide(graph, coordinator, confirmed, "confirm")
+    same_client.scan(graph, "m1", MATCH.threshold)
     pairs = _pairs(graph)
     assert pairs[("X-2026-0001", "X-2026-0002")]["status"] == "rejected"
     assert pairs[("X-2026-0005", "X-2026-0006")]["status"] == "confirmed"
     for pair in pairs.values():
         assert pair["decided_by"] == "user-a3"
         assert pair["decided_on"] == dt.date.today().isoformat()
-    with pytest.raises(client_match.AlreadyDecided):
-        client_match.decide(graph, coordinator, rejected, "confirm")
+    with pytest.raises(same_client.AlreadyDecided):
+        same_client.decide(graph, coordinator, rejected, "confirm")
     actions = [e["action"] for e in audit.search(graph)]
-    assert {"client_match.rejected", "client_match.confirmed", "client_match.list"} <= set(actions)
+    assert {"same_client.rejected", "same_client.confirmed", "same_client.list"} <= set(actions)
 
 
 def test_a_pair_of_another_municipality_cannot_be_decided(graph):
@@ -194,18 +194,18 @@ def test_a_pair_of_another_municipality_cannot_be_decided(graph):
             ("X-2026-0002", "m1", "a2", "linking", _key("Mohamad", "Rahimi")),
         ],
     )
-    client_match.scan(graph, "m1", MATCH.threshold)
-    pair = client_match.pair_id("X-2026-0001", "X-2026-0002")
-    with pytest.raises(client_match.PairNotFound):
-        client_match.decide(graph, _user("b1", "m2"), pair, "confirm")
-    assert client_match.pairs(graph, _user("b1", "m2")) == []
+    same_client.scan(graph, "m1", MATCH.threshold)
+    pair = same_client.pair_id("X-2026-0001", "X-2026-0002")
+    with pytest.raises(same_client.PairNotFound):
+        same_client.decide(graph, _user("b1", "m2"), pair, "confirm")
+    assert same_client.pairs(graph, _user("b1", "m2")) == []
     with pytest.raises(ValueError):
-        client_match.decide(graph, _user("a3"), pair, "maybe")
+        same_client.decide(graph, _user("a3"), pair, "maybe")
 
 
 def test_herne_seeds_hold_the_sample_pairs(seeded):
     user = {"id": "", "username": "", "municipality_id": "herne", "actor_id": "ki-herne"}
-    pairs = {(r["case_a"], r["case_b"]) for r in client_match.pairs(seeded, user)}
+    pairs = {(r["case_a"], r["case_b"]) for r in same_client.pairs(seeded, user)}
     assert pairs == {
         ("HER-2026-0003", "HER-2026-0004"),  # typo
         ("HER-2026-0007", "HER-2026-0022"),  # Müller / Mueller
@@ -221,7 +221,7 @@ def test_purging_a_case_after_retention_drops_its_pairs(graph):
             ("X-2020-0002", "m1", "a2", "linking", _key("Mohamad", "Rahimi")),
         ],
     )
-    client_match._record(graph, "m1", [("X-2020-0001", "X-2020-0002", 0.98)])
+    same_client._record(graph, "m1", [("X-2020-0001", "X-2020-0002", 0.98)])
     assert len(_pairs(graph)) == 1
     assert [c["pseudonym"] for c in cases.purge(graph, "m1", 24, dry_run=False)] == ["X-2020-0001"]
     assert _pairs(graph) == {}

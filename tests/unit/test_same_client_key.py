@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from graphsvc.domain import match_key as mk
+from graphsvc.domain import same_client as mk
 
 SECRET = "unit-test-secret-0123456789"
 THRESHOLD = mk.DEFAULT_THRESHOLD

@@ -1,5 +1,5 @@
 // name: pair_status :one
 // One pair's status within the municipality (null when there is no such pair there).
-MATCH (m:ClientMatch {id: $pair_id})
+MATCH (m:SameClientPair {id: $pair_id})
 WHERE m.municipality_id = $municipality_id
 RETURN m.status AS status

@@ -1,7 +1,7 @@
 // name: list_pairs :many
 // Recorded pairs of a municipality (all, or one status), best score first, with the two
 // organisations and pseudonyms only.
-MATCH (m:ClientMatch {municipality_id: $municipality_id})
+MATCH (m:SameClientPair {municipality_id: $municipality_id})
 WHERE $status = '' OR m.status = $status
 MATCH (m)-[:CONCERNS]->(a:Case)-[:HELD_BY]->(oa:Actor)
 WHERE a.pseudonym = m.case_a
