@@ -11,17 +11,14 @@ import os
 import shutil
 import subprocess
 import uuid
-from pathlib import Path
 
 import pytest
 
 from graphsvc.config import Settings, from_env
-from graphsvc.graph import Graph, connect
+from graphsvc.graph import Graph
 from graphsvc.graph.embedded import EmbeddedEngine
 from graphsvc.services import setup
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
+from tests.support import ROOT, SEEDS, connect_for_tests
 
 
 @pytest.fixture(scope="session")
@@ -59,9 +56,9 @@ def any_graph(request, engine, settings):
             neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
             neo4j_password=os.environ.get("NEO4J_PASSWORD", "graphsvc-test"),
         )
-        graph = connect(neo)
+        graph = connect_for_tests(neo)
     else:
-        graph = connect(settings, engine.url)
+        graph = connect_for_tests(settings, engine.url)
     graph.drop()
     graph.apply_schema()
     yield graph
@@ -72,7 +69,7 @@ def any_graph(request, engine, settings):
 @pytest.fixture
 def graph(engine, settings) -> Graph:
     """An empty graph on the embedded engine, schema applied."""
-    graph = connect(settings, engine.url)
+    graph = connect_for_tests(settings, engine.url)
     graph.apply_schema()
     yield graph
     graph.drop()
@@ -170,12 +167,3 @@ class Auth:
 def auth(seeded) -> Auth:
     """Helpers to log in as users with given roles (see Auth)."""
     return Auth(seeded)
-
-
-def assert_offer_facets_match_relationships(graph: Graph) -> None:
-    """Every offer's copied language, district and target-group ids equal its relationships'."""
-    rows = graph.query("testing.offer_facets_against_relationships")
-    assert rows
-    for row in rows:
-        stored = [sorted(ids) if ids is not None else None for ids in row["stored"]]
-        assert stored == [sorted(ids) for ids in row["related"]], row["id"]

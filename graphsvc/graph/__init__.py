@@ -36,7 +36,7 @@ class Graph:
 
     def __init__(self, backend: Backend):
         self.backend = backend
-        self.queries: dict[str, Query] = load(backend.dialect)
+        self.queries: dict[str, Query] = dict(load(backend.dialect))
 
     @property
     def dialect(self) -> str:

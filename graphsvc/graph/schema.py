@@ -2,6 +2,7 @@
 
 DDL cannot take parameters, so each backend builds its own statements from these names;
 keeping them here (instead of one DDL file per engine) leaves one place to add an index.
+Every label of the graph model (domain/graph_model.py) has a unique id.
 """
 
 from __future__ import annotations
@@ -9,32 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..domain.graph_model import LABELS
+
 VERSION = 1
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-
-LABELS = (
-    "Municipality",
-    "District",
-    "Actor",
-    "Offer",
-    "Topic",
-    "TargetGroup",
-    "Language",
-    "ResidenceStatus",
-    "WorkingGroup",
-    "BuildingBlock",
-    "Position",
-    "User",
-    "Case",
-    "AuthSession",
-    "ApiToken",
-    "AuditEvent",
-    "Snapshot",
-    "Counter",
-    "CaseAggregate",
-    "Theme",
-    "ClientMatch",
-)
 
 
 @dataclass(frozen=True)
@@ -68,7 +47,7 @@ SCHEMA = Schema(
         "ApiToken": ("user_id",),
         "AuditEvent": ("username",),
         "Theme": ("municipality_id",),
-        "ClientMatch": ("municipality_id",),
+        "SameClientPair": ("municipality_id",),
     },
     fulltext={"Offer": ("name", "description", "keywords"), "Actor": ("name", "description")},
 )

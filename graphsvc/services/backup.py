@@ -11,8 +11,8 @@ Layout of a backup file (UTF-8, one JSON value per line, keys sorted, no spaces)
 Only the header says where and when the file was made; everything after it depends on the
 data alone, so a round trip (export → import anywhere → export) gives the same lines 2..n.
 
-Labels cannot be parameters, so every label and relationship the backup knows has its own
-generated query in cypher/backup/ (see `query_files`; a test keeps files and code in step).
+Labels cannot be parameters, so every label and relationship type of the graph model has
+its own generated statements in cypher/generated/ (graph/bulk.py).
 Export pages through each label by id (keyset pagination), so memory stays flat; the
 relationships are spooled to a temporary file and appended after the nodes.
 """
@@ -20,8 +20,8 @@ relationships are spooled to a temporary file and appended after the nodes.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
+import itertools
 import json
 import tempfile
 from collections import deque
@@ -31,22 +31,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ..domain.bundle import EDGE_TYPES, EdgeKey
-from ..graph import Graph
-from ..graph.schema import LABELS, VERSION
-from .loading import _snake
+from ..domain import clock
+from ..domain.graph_model import LABELS, RELATIONSHIPS, EdgeKey
+from ..graph import Graph, bulk
+from ..graph.schema import VERSION
 
 FORMAT = "graphsvc-backup"
 FORMAT_VERSION = 1
-# Labels and relationships written by feature code rather than the bulk loader.
-EXTRA_LABELS = ("Meta", "DirectoryChange")
-EXTRA_EDGES: tuple[EdgeKey, ...] = (
-    ("DirectoryChange", "CHANGED", "Offer"),
-    ("DirectoryChange", "CHANGED", "Actor"),
-    ("ClientMatch", "CONCERNS", "Case"),
-)
-BACKUP_LABELS: tuple[str, ...] = tuple(sorted({*LABELS, *EXTRA_LABELS}))
-BACKUP_EDGES: tuple[EdgeKey, ...] = tuple(sorted({*EDGE_TYPES, *EXTRA_EDGES}))
+# Sorted, so the file's order depends on the data alone.
+BACKUP_LABELS: tuple[str, ...] = tuple(sorted(LABELS))
+BACKUP_EDGES: tuple[EdgeKey, ...] = tuple(sorted(RELATIONSHIPS))
+# Labels that older graphsvc versions wrote under another name; a restore renames them.
+RENAMED_LABELS = {"ClientMatch": "SameClientPair"}
 PAGE = 5000
 AHEAD = 2  # pages fetched ahead of the writer (memory: AHEAD + 1 pages)
 BATCH = 5000
@@ -61,98 +57,6 @@ class BackupError(Exception):
 _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
-def edge_name(key: EdgeKey) -> str:
-    """The name part of the link query for one (from, type, to)."""
-    source, rel, target = key
-    return f"link_{_snake(source)}_{rel.lower()}_{_snake(target)}"
-
-
-def export_edge_name(key: EdgeKey) -> str:
-    """The name part of the export query for one (from, type, to)."""
-    source, rel, target = key
-    return f"rels_{_snake(source)}_{rel.lower()}_{_snake(target)}"
-
-
-# --- the generated query files -------------------------------------------------------------
-
-
-def query_files() -> dict[str, str]:
-    """Every cypher/backup/*.cypher file the backup needs, by file name → text."""
-    files: dict[str, str] = {}
-    for label in BACKUP_LABELS:
-        snake = _snake(label)
-        files[f"count_{snake}.cypher"] = (
-            f"// name: count_{snake} :scalar\n"
-            f"// How many {label} nodes the graph holds.\n"
-            f"MATCH (n:{label})\n"
-            "RETURN count(n) AS n\n"
-        )
-        files[f"ids_{snake}.cypher"] = (
-            f"// name: ids_{snake} :scalar\n"
-            f"// One page of {label} ids in id order (SKIP $skip, LIMIT $page).\n"
-            f"MATCH (n:{label})\n"
-            "WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page\n"
-            "RETURN collect(id) AS ids\n"
-        )
-        files[f"export_{snake}.cypher"] = (
-            f"// name: export_{snake} :many\n"
-            f"// The {label} nodes with the given $ids: labels and every property.\n"
-            "UNWIND $ids AS id\n"
-            f"MATCH (n:{label} {{id: id}})\n"
-            "RETURN labels(n) AS labels, properties(n) AS props\n"
-        )
-        if label == "Meta":
-            body = "MERGE (n:Meta {id: row.id})\nSET n = row\n"
-        else:
-            body = f"CREATE (n:{label})\nSET n = row\n"
-        files[f"create_{snake}.cypher"] = (
-            f"// name: create_{snake} :write\n"
-            f"// Restore {label} nodes from $rows, one map of every property per node.\n"
-            f"UNWIND $rows AS row\n{body}RETURN count(n) AS created\n"
-        )
-    for key in BACKUP_EDGES:
-        source, rel, target = key
-        name = edge_name(key)
-        files[f"{export_edge_name(key)}.cypher"] = (
-            f"// name: {export_edge_name(key)} :many\n"
-            f"// The ({source})-[:{rel}]->({target}) relationships of the {source} nodes with "
-            "the given $ids.\n"
-            "UNWIND $ids AS id\n"
-            f"MATCH (n:{source} {{id: id}})-[r:{rel}]->(m:{target})\n"
-            "RETURN n.id AS source, m.id AS target, properties(r) AS props\n"
-        )
-        files[f"{name}.cypher"] = (
-            f"// name: {name} :write\n"
-            f"// Restore ({source})-[:{rel}]->({target}) from $rows [from, to, props].\n"
-            "UNWIND $rows AS row\n"
-            f"MATCH (a:{source} {{id: row[0]}})\n"
-            f"MATCH (b:{target} {{id: row[1]}})\n"
-            f"CREATE (a)-[r:{rel}]->(b)\n"
-            "SET r = row[2]\n"
-            "RETURN count(r) AS created\n"
-        )
-    return files
-
-
-GENERATED_PREFIXES = ("ids_", "export_", "create_", "link_", "rels_")
-
-
-def write_query_files(directory: Path) -> list[Path]:
-    """(Re)write the generated query files; used when a label or relationship is added."""
-    directory.mkdir(parents=True, exist_ok=True)
-    files = query_files()
-    for stale in directory.glob("*.cypher"):
-        # Drop generated files the code no longer uses; count_nodes etc. are hand-written.
-        if stale.name not in files and stale.name.startswith(GENERATED_PREFIXES):
-            stale.unlink()
-    written = []
-    for name, text in files.items():
-        path = directory / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
-
-
 # --- export --------------------------------------------------------------------------------
 
 
@@ -165,7 +69,7 @@ class ExportResult:
 
 def header(graph: Graph) -> dict[str, Any]:
     """The first line: format, versions and provenance (the only line that may differ)."""
-    created = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    created = clock.now().strftime("%Y-%m-%dT%H:%M:%SZ")
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -241,8 +145,8 @@ def _export(graph: Graph, out: IO[str], progress: Progress | None) -> ExportResu
             raise BackupError(
                 f"the graph holds {expect_nodes} nodes and {expect_rels} relationships but "
                 f"{result.nodes} and {result.relationships} were exported: a label or "
-                "relationship outside the backup's lists (schema.LABELS, bundle.EDGE_TYPES, "
-                "backup.EXTRA_*), a node without id, or the graph changed meanwhile"
+                "relationship type missing from domain/graph_model.py, a node without id, or "
+                "the graph changed meanwhile"
             )
         spool.seek(0)
         for line in spool:
@@ -288,24 +192,23 @@ def _pages(graph: Graph) -> Iterator[Page]:
 
     Relationships come from one query per (start label, type, end label): rows of two ids
     and the properties decode at about half the cost of rows that also carry the type and
-    end label (measured at nrw scale, see README).
+    end label (measured at nrw scale).
     """
     jobs = (
         (label, skip)
         for label in BACKUP_LABELS
-        for skip in range(0, graph.query(f"backup.count_{_snake(label)}") or 0, PAGE)
+        for skip in range(0, graph.query(bulk.count_query(label)) or 0, PAGE)
     )
 
     def fetch(job: tuple[str, int]) -> tuple[list[dict[str, Any]], dict[EdgeKey, list]]:
         label, skip = job
-        snake = _snake(label)
-        ids = graph.query(f"backup.ids_{snake}", skip=skip, page=PAGE) or []
+        ids = graph.query(bulk.ids_query(label), skip=skip, page=PAGE) or []
         rels = {
-            key: graph.query(f"backup.{export_edge_name(key)}", ids=ids)
+            key: graph.query(bulk.rels_query(key), ids=ids)
             for key in BACKUP_EDGES
             if key[0] == label
         }
-        return graph.query(f"backup.export_{snake}", ids=ids), rels
+        return graph.query(bulk.export_query(label), ids=ids), rels
 
     with ThreadPoolExecutor(max_workers=AHEAD) as pool:
         pending: deque = deque()
@@ -395,7 +298,7 @@ def check(source: IO[str]) -> Plan:
                 )
             ended = True
         elif "label" in value:
-            label, props = value.get("label"), value.get("props")
+            label, props = _label(value.get("label")), value.get("props")
             if seen_rel:
                 raise BackupError(f"line {number}: a node after the relationships")
             if label not in BACKUP_LABELS:
@@ -409,7 +312,7 @@ def check(source: IO[str]) -> Plan:
             source_end, target_end = value.get("from"), value.get("to")
             if not (_end(source_end) and _end(target_end) and isinstance(value.get("props"), dict)):
                 raise BackupError(f"line {number}: a relationship needs from, to and props")
-            key = (source_end[0], value["type"], target_end[0])
+            key = (_label(source_end[0]), value["type"], _label(target_end[0]))
             if key not in BACKUP_EDGES:
                 raise BackupError(
                     f"line {number}: this graphsvc cannot restore "
@@ -424,6 +327,11 @@ def check(source: IO[str]) -> Plan:
     if not ended:
         raise BackupError("the file has no end line: it is incomplete")
     return plan
+
+
+def _label(name: Any) -> Any:
+    """Today's name of a label an older graphsvc may have written."""
+    return RENAMED_LABELS.get(name, name)
 
 
 def _end(value: Any) -> bool:
@@ -462,7 +370,7 @@ def _load(graph: Graph, source: IO[str], progress: Progress | None) -> None:
     def flush_nodes(label: str) -> None:
         rows = nodes.pop(label, [])
         if rows:
-            created = graph.query(f"backup.create_{_snake(label)}", rows=rows)[0]["created"]
+            created = graph.query(bulk.create_query(label), rows=rows)[0]["created"]
             if created != len(rows):
                 raise BackupError(f"{label}: wrote {created} of {len(rows)} nodes")
             if progress:
@@ -471,7 +379,7 @@ def _load(graph: Graph, source: IO[str], progress: Progress | None) -> None:
     def flush_edges(key: EdgeKey) -> None:
         rows = edges.pop(key, [])
         if rows:
-            created = graph.query(f"backup.{edge_name(key)}", rows=rows)[0]["created"]
+            created = graph.query(bulk.link_query(key), rows=rows)[0]["created"]
             if created != len(rows):
                 raise BackupError(
                     f"({key[0]})-[:{key[1]}]->({key[2]}): wrote {created} of {len(rows)} "
@@ -484,7 +392,7 @@ def _load(graph: Graph, source: IO[str], progress: Progress | None) -> None:
         if number == 1 or "end" in value:
             continue
         if "label" in value:
-            label = value["label"]
+            label = _label(value["label"])
             bucket = nodes.setdefault(label, [])
             bucket.append(value["props"])
             if len(bucket) >= BATCH:
@@ -493,7 +401,7 @@ def _load(graph: Graph, source: IO[str], progress: Progress | None) -> None:
             if nodes:
                 for label in list(nodes):
                     flush_nodes(label)
-            key = (value["from"][0], value["type"], value["to"][0])
+            key = (_label(value["from"][0]), value["type"], _label(value["to"][0]))
             bucket_e = edges.setdefault(key, [])
             bucket_e.append([value["from"][1], value["to"][1], value["props"]])
             if len(bucket_e) >= BATCH:
@@ -504,94 +412,8 @@ def _load(graph: Graph, source: IO[str], progress: Progress | None) -> None:
         flush_edges(key)
 
 
-# --- benchmarks (graphsvc bench) -----------------------------------------------------------
-
-
-def _bench_export_page(graph: Graph, ids: dict[str, list[str]], rng: Any) -> Callable[[], Any]:
-    """One export page: PAGE case ids, their nodes and outgoing relationships."""
-
-    def step() -> Any:
-        page = graph.query("backup.ids_case", skip=0, page=PAGE) or []
-        return graph.query("backup.export_case", ids=page), [
-            graph.query(f"backup.{export_edge_name(key)}", ids=page)
-            for key in BACKUP_EDGES
-            if key[0] == "Case"
-        ]
-
-    return step
-
-
-def _bench_whole_export(graph: Graph, ids: dict[str, list[str]], rng: Any) -> Callable[[], Any]:
-    """The whole `graphsvc export` of the bench graph into a temporary file, run once."""
-
-    def step() -> Any:
-        with tempfile.TemporaryDirectory() as directory:
-            return export_file(graph, Path(directory) / "backup.jsonl")
-
-    step.runs = 1  # type: ignore[attr-defined]  # 30-60 s at nrw scale: once is enough
-    return step
-
-
-def _bench_round_trip(graph: Graph, ids: dict[str, list[str]], rng: Any) -> Callable[[], Any]:
-    """Export, restore into a fresh graph beside the bench graph, export again; the lines
-    after the header must agree (the issue's round trip at nrw scale). Run once.
-
-    Neo4j Community holds one database, so there the entry only checks that two exports of
-    the same graph agree.
-    """
-
-    def step() -> Any:
-        with tempfile.TemporaryDirectory() as directory:
-            first, second = Path(directory) / "first.jsonl", Path(directory) / "second.jsonl"
-            export_file(graph, first)
-            if graph.dialect == "falkordb":
-                with _scratch_graph(graph) as copy:
-                    restore(copy, first)
-                    export_file(copy, second)
-            else:
-                export_file(graph, second)
-            if not same_content(first, second):
-                raise BackupError(f"round trip: {second.name} differs from {first.name}")
-
-    step.runs = 1  # type: ignore[attr-defined]
-    return step
-
-
-@contextlib.contextmanager
-def _scratch_graph(graph: Graph) -> Iterator[Graph]:
-    """An empty graph on the same FalkorDB server, dropped afterwards."""
-    from ..config import from_env
-    from ..graph import connect
-
-    name = f"{graph.backend.graph_name}-round-trip"
-    copy = connect(from_env().with_overrides(graph_name=name), graph.backend.url)
-    copy.drop()
-    try:
-        yield copy
-    finally:
-        copy.drop()
-        copy.close()
-
-
 def same_content(first: Path, second: Path) -> bool:
     """Whether two backup files hold the same lines after their headers."""
-    import itertools
-
     with first.open(encoding="utf-8") as a, second.open(encoding="utf-8") as b:
         next(a, None), next(b, None)
         return all(x == y for x, y in itertools.zip_longest(a, b))
-
-
-def _bench_hsds_page(graph: Graph, ids: dict[str, list[str]], rng: Any) -> Callable[[], Any]:
-    """One page of 50 HSDS services (the API's default page)."""
-    from . import hsds
-
-    return lambda: hsds.services_page(graph, page=rng.randint(1, 20), per_page=50)
-
-
-BENCHMARKS = {
-    "backup.export_page_5000_cases": _bench_export_page,
-    "backup.export_whole_graph": _bench_whole_export,
-    "backup.round_trip_whole_graph": _bench_round_trip,
-    "hsds.services_page_50": _bench_hsds_page,
-}

@@ -1,18 +1,18 @@
 """Bulk loading: write a bundle of nodes and relationships in batched UNWIND statements.
 
 The Herne seeds and the synthetic generator both produce a `Bundle`, so both go through
-the same queries: `load.create_<label>` and `load.link_<from>_<type>_<to>` in cypher/load/.
+the same generated statements a backup restore uses (cypher/generated/, graph/bulk.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 
 from ..domain import ranking
-from ..domain.bundle import EDGE_TYPES, NODE_LABELS, Bundle, EdgeKey
-from ..graph import Graph
+from ..domain.bundle import Bundle
+from ..domain.graph_model import LABELS, RELATIONSHIPS, EdgeKey
+from ..graph import Graph, bulk
 
 LINKS = ("Case", "LINKED_TO", "Offer")
 # The offer keeps copies of what the referral search reads (ids of its languages, districts
@@ -26,21 +26,6 @@ FACETS: dict[str, EdgeKey] = {
 }
 
 
-def _snake(name: str) -> str:
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).lower()
-
-
-def node_query(label: str) -> str:
-    """The named query that bulk-creates nodes of `label`."""
-    return f"load.create_{_snake(label)}"
-
-
-def edge_query(key: EdgeKey) -> str:
-    """The named query that bulk-creates relationships of this (from, type, to)."""
-    source, rel, target = key
-    return f"load.link_{_snake(source)}_{rel.lower()}_{_snake(target)}"
-
-
 def write(
     graph: Graph,
     bundle: Bundle,
@@ -49,8 +34,8 @@ def write(
 ) -> int:
     """Write the bundle's nodes, then its relationships; return how many were written."""
     elsewhere = _derive_offer_fields(bundle)
-    steps = [(node_query(label), bundle.nodes.get(label, [])) for label in NODE_LABELS]
-    steps += [(edge_query(key), bundle.edges.get(key, [])) for key in EDGE_TYPES]
+    steps = [(bulk.create_query(label), bundle.nodes.get(label, [])) for label in LABELS]
+    steps += [(bulk.link_query(key), bundle.edges.get(key, [])) for key in RELATIONSHIPS]
     written = 0
     for query, rows in steps:
         for start in range(0, len(rows), batch_size):
@@ -71,8 +56,8 @@ def _derive_offer_fields(bundle: Bundle) -> set[str]:
     offers = {offer["id"]: offer for offer in bundle.nodes.get("Offer", [])}
     elsewhere: set[str] = set()
     statuses: dict[str, list[str]] = defaultdict(list)
-    for _, offer_id, *props in bundle.edges.get(LINKS, []):
-        statuses[offer_id].append((props[0] if props else {}).get("status", ""))
+    for _, offer_id, props in bundle.edges.get(LINKS, []):
+        statuses[offer_id].append(props.get("status", ""))
     facets: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in FACETS}
     for name, key in FACETS.items():
         for offer_id, target, *_ in bundle.edges.get(key, []):

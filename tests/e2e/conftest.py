@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from graphsvc.config import from_env
-from graphsvc.graph import connect
 from graphsvc.graph.embedded import socket_path
+from tests.support import connect_for_tests
 
 CHROMIUM = "/usr/bin/chromium"
 ADMIN_PASSWORD = "E2E-geheimes-Passwort-1"
@@ -46,7 +46,7 @@ def live_server_env(tmp_path_factory):
 def live_graph(live_server, live_server_env):
     """The running app's graph (through its engine's socket), for test users and data."""
     data = Path(live_server_env["GRAPHSVC_DATA_DIR"])
-    graph = connect(
+    graph = connect_for_tests(
         from_env({"GRAPHSVC_DATA_DIR": str(data)}), f"unix://{socket_path(data.resolve())}"
     )
     yield graph

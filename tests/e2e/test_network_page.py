@@ -12,8 +12,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from graphsvc.bench import generate
 from graphsvc.domain.seeds import read_taxonomy
-from graphsvc.services import accounts, generate, loading
+from graphsvc.services import accounts, loading
 from tests.e2e.conftest import login
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 
-from graphsvc.graph import connect
+from graphsvc.bench import backup as bench_backup
 from graphsvc.services import audit, backup
-
-CYPHER = Path(__file__).resolve().parents[2] / "cypher" / "backup"
+from tests.support import connect_for_tests
 
 
 def _export(graph) -> str:
@@ -21,16 +19,10 @@ def _export(graph) -> str:
 
 
 def _fresh(engine, settings, name):
-    graph = connect(settings.with_overrides(graph_name=name), engine.url)
+    graph = connect_for_tests(settings.with_overrides(graph_name=name), engine.url)
     graph.drop()
     graph.apply_schema()
     return graph
-
-
-def test_generated_query_files_match_the_code():
-    on_disk = {p.name: p.read_text(encoding="utf-8") for p in CYPHER.glob("*.cypher")}
-    for name, text in backup.query_files().items():
-        assert on_disk.get(name) == text, f"regenerate cypher/backup/{name}"
 
 
 def test_round_trip_of_herne_gives_the_same_file(seeded, engine, settings, tmp_path):
@@ -147,7 +139,7 @@ def test_a_herne_backup_restores_identically_on_every_backend(seeded, any_graph,
 
 
 def test_the_round_trip_benchmark_restores_into_a_scratch_graph_and_compares(seeded, tmp_path):
-    step = backup.BENCHMARKS["backup.round_trip_whole_graph"](seeded, {}, None)
+    step = bench_backup.round_trip(seeded, {}, None)
     assert step.runs == 1  # the whole graph: once, not -n times
     step()  # raises BackupError when the second file differs
 

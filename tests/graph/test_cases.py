@@ -10,7 +10,7 @@ from graphsvc.domain import ranking
 from graphsvc.domain.cases import CaseRuleError
 from graphsvc.services import accounts, audit, cases, setup
 from graphsvc.services.cases import Actor, CaseNotFound, VersionConflict
-from tests.conftest import assert_offer_facets_match_relationships
+from tests.support import assert_offer_facets_match_relationships
 
 TODAY = cases.today()
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

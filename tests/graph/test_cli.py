@@ -67,7 +67,7 @@ def test_port_in_use_stops_run_with_a_clear_message(tmp_path):
 def test_broken_seed_file_is_reported_with_file_line_and_field(tmp_path):
     import shutil
 
-    from tests.conftest import SEEDS
+    from tests.support import SEEDS
 
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)

@@ -8,8 +8,8 @@ import signal
 import pytest
 
 from graphsvc.config import ConfigError, from_env
-from graphsvc.graph import connect
 from graphsvc.graph.embedded import EmbeddedEngine
+from tests.support import connect_for_tests
 
 
 def test_second_instance_on_the_same_directory_is_refused(tmp_path):
@@ -28,7 +28,7 @@ def test_unwritable_data_directory_is_refused_with_a_clear_message(tmp_path):
 def test_acknowledged_writes_survive_a_hard_kill(tmp_path):
     settings = from_env({"GRAPHSVC_DATA_DIR": str(tmp_path)})
     engine = EmbeddedEngine(tmp_path).start()
-    graph = connect(settings, engine.url)
+    graph = connect_for_tests(settings, engine.url)
     graph.apply_schema()
     for i in range(200):
         graph.query("testing.store_text", key=f"k{i}", text=f"value {i}")
@@ -36,7 +36,7 @@ def test_acknowledged_writes_survive_a_hard_kill(tmp_path):
     engine.stop()
     graph.close()
     with EmbeddedEngine(tmp_path) as again:
-        graph = connect(settings, again.url)
+        graph = connect_for_tests(settings, again.url)
         assert graph.query("testing.count_all_nodes") == 201
         assert graph.query("testing.read_text", key="k199") == "value 199"
         graph.close()
@@ -45,12 +45,12 @@ def test_acknowledged_writes_survive_a_hard_kill(tmp_path):
 def test_data_is_found_again_after_a_clean_restart(tmp_path):
     settings = from_env({"GRAPHSVC_DATA_DIR": str(tmp_path)})
     with EmbeddedEngine(tmp_path) as engine:
-        graph = connect(settings, engine.url)
+        graph = connect_for_tests(settings, engine.url)
         graph.apply_schema()
         graph.query("testing.store_text", key="kept", text="still here")
         graph.close()
     with EmbeddedEngine(tmp_path) as engine:
-        graph = connect(settings, engine.url)
+        graph = connect_for_tests(settings, engine.url)
         assert graph.query("testing.read_text", key="kept") == "still here"
         assert graph.schema_ready()
         graph.close()
@@ -64,7 +64,7 @@ def test_a_forked_worker_that_exits_leaves_the_engine_running(tmp_path):
             engine.stop()
             os._exit(0)
         os.waitpid(child, 0)
-        graph = connect(settings, engine.url)
+        graph = connect_for_tests(settings, engine.url)
         graph.ping()
         assert engine.owned_here
         graph.close()

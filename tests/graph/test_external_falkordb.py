@@ -11,9 +11,8 @@ import pytest
 import redis
 
 from graphsvc.config import from_env
-from graphsvc.graph import connect
 from graphsvc.services import setup
-from tests.conftest import SEEDS
+from tests.support import SEEDS, connect_for_tests
 
 
 @pytest.fixture
@@ -54,7 +53,7 @@ def tcp_server(tmp_path):
 def test_external_server_by_url_loads_and_answers(tcp_server, scheme):
     settings = from_env({"GRAPH_URL": f"{scheme}://127.0.0.1:{tcp_server}", "GRAPH_NAME": "ext"})
     assert settings.backend_kind == "falkordb"
-    graph = connect(settings)
+    graph = connect_for_tests(settings)
     graph.ping()
     setup.prepare(graph, SEEDS)
     assert setup.counts(graph)["District"] == 4

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graphsvc.services import hsds
-from tests.conftest import assert_offer_facets_match_relationships
+from tests.support import assert_offer_facets_match_relationships
 
 SCHEMAS = Path(__file__).parents[2].parent / "shared" / "hsds" / "schema"
 jsonschema = pytest.importorskip("jsonschema")

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from graphsvc.bench import generate
 from graphsvc.domain import ranking as r
 from graphsvc.graph.queries import Query
-from graphsvc.services import generate, search
+from graphsvc.services import search
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TODAY = "2026-11-24"

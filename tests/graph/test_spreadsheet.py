@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from graphsvc.services import directory, hsds, spreadsheet
-from tests.conftest import assert_offer_facets_match_relationships
+from tests.support import assert_offer_facets_match_relationships
 
 MB = 1024 * 1024
 HEADER = [

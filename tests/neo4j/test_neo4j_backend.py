@@ -10,15 +10,14 @@ import os
 
 import pytest
 
-from graphsvc.graph import connect
 from graphsvc.services import setup
-from tests.conftest import SEEDS, _neo4j_url
+from tests.support import SEEDS, _neo4j_url, connect_for_tests
 
 
 @pytest.fixture
 def neo4j_graph(request, settings):
     url = _neo4j_url(request)
-    graph = connect(
+    graph = connect_for_tests(
         settings.with_overrides(
             graph_url=url,
             neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 COMPOSE = ROOT / "docker-compose.yml"
 

@@ -66,5 +66,5 @@ def test_no_files_linted_fails(tmp_path: Path) -> None:
 def test_every_project_cypher_file_passes_neo4j_lint() -> None:
     if not (ROOT / "cypher").is_dir():
         pytest.skip("cypher/ does not exist yet")
-    result = run_lint("cypher")
+    result = run_lint("cypher", "tests/cypher")
     assert result.returncode == 0, describe(result)

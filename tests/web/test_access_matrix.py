@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from graphsvc.bench import generate
 from graphsvc.domain import model
 from graphsvc.domain.bundle import Bundle
-from graphsvc.services import accounts, generate, loading
+from graphsvc.services import accounts, loading
 from graphsvc.web.access import PUBLIC
 
 ANY = frozenset(model.ROLES)
@@ -151,7 +152,7 @@ def other_municipality(seeded):
     import random
 
     from graphsvc.domain.seeds import read_taxonomy
-    from tests.conftest import SEEDS
+    from tests.support import SEEDS
 
     _, known = read_taxonomy(SEEDS)
     part = generate.municipality(7, random.Random(1), {k: sorted(v) for k, v in known.items()})

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import assert_offer_facets_match_relationships
+from tests.support import assert_offer_facets_match_relationships
 
 SODINGEN = "/search?topics=housing&topics=work&district=sodingen&languages=ar"
 API = "/api/v1/offers/search"

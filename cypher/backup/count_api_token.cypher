@@ -1,4 +1,0 @@
-// name: count_api_token :scalar
-// How many ApiToken nodes the graph holds.
-MATCH (n:ApiToken)
-RETURN count(n) AS n

@@ -1,4 +1,0 @@
-// name: count_district :scalar
-// How many District nodes the graph holds.
-MATCH (n:District)
-RETURN count(n) AS n

@@ -1,4 +1,0 @@
-// name: count_language :scalar
-// How many Language nodes the graph holds.
-MATCH (n:Language)
-RETURN count(n) AS n

@@ -1,4 +1,0 @@
-// name: count_position :scalar
-// How many Position nodes the graph holds.
-MATCH (n:Position)
-RETURN count(n) AS n

@@ -1,4 +1,0 @@
-// name: count_snapshot :scalar
-// How many Snapshot nodes the graph holds.
-MATCH (n:Snapshot)
-RETURN count(n) AS n

@@ -1,5 +1,0 @@
-// name: export_actor :many
-// The Actor nodes with the given $ids: labels and every property.
-UNWIND $ids AS id
-MATCH (n:Actor {id: id})
-RETURN labels(n) AS labels, properties(n) AS props

@@ -1,5 +1,0 @@
-// name: export_audit_event :many
-// The AuditEvent nodes with the given $ids: labels and every property.
-UNWIND $ids AS id
-MATCH (n:AuditEvent {id: id})
-RETURN labels(n) AS labels, properties(n) AS props

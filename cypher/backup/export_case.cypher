@@ -1,5 +1,0 @@
-// name: export_case :many
-// The Case nodes with the given $ids: labels and every property.
-UNWIND $ids AS id
-MATCH (n:Case {id: id})
-RETURN labels(n) AS labels, properties(n) AS props

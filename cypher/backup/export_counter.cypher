@@ -1,5 +1,0 @@
-// name: export_counter :many
-// The Counter nodes with the given $ids: labels and every property.
-UNWIND $ids AS id
-MATCH (n:Counter {id: id})
-RETURN labels(n) AS labels, properties(n) AS props

@@ -1,5 +1,0 @@
-// name: export_directory_change :many
-// The DirectoryChange nodes with the given $ids: labels and every property.
-UNWIND $ids AS id
-MATCH (n:DirectoryChange {id: id})
-RETURN labels(n) AS labels, properties(n) AS props

@@ -1,5 +1,0 @@
-// name: export_language :many
-// The Language nodes with the given $ids: labels and every property.
-UNWIND $ids AS id
-MATCH (n:Language {id: id})
-RETURN labels(n) AS labels, properties(n) AS props

@@ -1,5 +1,0 @@
-// name: export_position :many
-// The Position nodes with the given $ids: labels and every property.
-UNWIND $ids AS id
-MATCH (n:Position {id: id})
-RETURN labels(n) AS labels, properties(n) AS props

@@ -1,5 +1,0 @@
-// name: export_snapshot :many
-// The Snapshot nodes with the given $ids: labels and every property.
-UNWIND $ids AS id
-MATCH (n:Snapshot {id: id})
-RETURN labels(n) AS labels, properties(n) AS props

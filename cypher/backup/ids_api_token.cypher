@@ -1,5 +1,0 @@
-// name: ids_api_token :scalar
-// One page of ApiToken ids in id order (SKIP $skip, LIMIT $page).
-MATCH (n:ApiToken)
-WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page
-RETURN collect(id) AS ids

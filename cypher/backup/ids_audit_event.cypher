@@ -1,5 +1,0 @@
-// name: ids_audit_event :scalar
-// One page of AuditEvent ids in id order (SKIP $skip, LIMIT $page).
-MATCH (n:AuditEvent)
-WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page
-RETURN collect(id) AS ids

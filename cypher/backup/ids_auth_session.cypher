@@ -1,5 +1,0 @@
-// name: ids_auth_session :scalar
-// One page of AuthSession ids in id order (SKIP $skip, LIMIT $page).
-MATCH (n:AuthSession)
-WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page
-RETURN collect(id) AS ids

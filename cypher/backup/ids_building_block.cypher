@@ -1,5 +1,0 @@
-// name: ids_building_block :scalar
-// One page of BuildingBlock ids in id order (SKIP $skip, LIMIT $page).
-MATCH (n:BuildingBlock)
-WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page
-RETURN collect(id) AS ids

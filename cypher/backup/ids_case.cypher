@@ -1,5 +1,0 @@
-// name: ids_case :scalar
-// One page of Case ids in id order (SKIP $skip, LIMIT $page).
-MATCH (n:Case)
-WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page
-RETURN collect(id) AS ids

@@ -1,5 +1,0 @@
-// name: ids_case_aggregate :scalar
-// One page of CaseAggregate ids in id order (SKIP $skip, LIMIT $page).
-MATCH (n:CaseAggregate)
-WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page
-RETURN collect(id) AS ids

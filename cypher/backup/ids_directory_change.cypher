@@ -1,5 +1,0 @@
-// name: ids_directory_change :scalar
-// One page of DirectoryChange ids in id order (SKIP $skip, LIMIT $page).
-MATCH (n:DirectoryChange)
-WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page
-RETURN collect(id) AS ids

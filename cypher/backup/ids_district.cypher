@@ -1,5 +1,0 @@
-// name: ids_district :scalar
-// One page of District ids in id order (SKIP $skip, LIMIT $page).
-MATCH (n:District)
-WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page
-RETURN collect(id) AS ids

@@ -1,5 +1,0 @@
-// name: ids_theme :scalar
-// One page of Theme ids in id order (SKIP $skip, LIMIT $page).
-MATCH (n:Theme)
-WITH n.id AS id ORDER BY id SKIP $skip LIMIT $page
-RETURN collect(id) AS ids

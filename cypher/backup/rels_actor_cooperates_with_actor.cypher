@@ -1,5 +1,0 @@
-// name: rels_actor_cooperates_with_actor :many
-// The (Actor)-[:COOPERATES_WITH]->(Actor) relationships of the Actor nodes with the given $ids.
-UNWIND $ids AS id
-MATCH (n:Actor {id: id})-[r:COOPERATES_WITH]->(m:Actor)
-RETURN n.id AS source, m.id AS target, properties(r) AS props

@@ -1,5 +1,0 @@
-// name: rels_actor_located_in_district :many
-// The (Actor)-[:LOCATED_IN]->(District) relationships of the Actor nodes with the given $ids.
-UNWIND $ids AS id
-MATCH (n:Actor {id: id})-[r:LOCATED_IN]->(m:District)
-RETURN n.id AS source, m.id AS target, properties(r) AS props

@@ -1,5 +1,0 @@
-// name: rels_directory_change_changed_offer :many
-// The (DirectoryChange)-[:CHANGED]->(Offer) relationships of the DirectoryChange nodes with the given $ids.
-UNWIND $ids AS id
-MATCH (n:DirectoryChange {id: id})-[r:CHANGED]->(m:Offer)
-RETURN n.id AS source, m.id AS target, properties(r) AS props

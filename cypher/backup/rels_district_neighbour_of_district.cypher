@@ -1,5 +1,0 @@
-// name: rels_district_neighbour_of_district :many
-// The (District)-[:NEIGHBOUR_OF]->(District) relationships of the District nodes with the given $ids.
-UNWIND $ids AS id
-MATCH (n:District {id: id})-[r:NEIGHBOUR_OF]->(m:District)
-RETURN n.id AS source, m.id AS target, properties(r) AS props

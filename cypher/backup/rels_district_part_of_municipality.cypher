@@ -1,5 +1,0 @@
-// name: rels_district_part_of_municipality :many
-// The (District)-[:PART_OF]->(Municipality) relationships of the District nodes with the given $ids.
-UNWIND $ids AS id
-MATCH (n:District {id: id})-[r:PART_OF]->(m:Municipality)
-RETURN n.id AS source, m.id AS target, properties(r) AS props

@@ -1,5 +1,0 @@
-// name: rels_offer_available_in_language :many
-// The (Offer)-[:AVAILABLE_IN]->(Language) relationships of the Offer nodes with the given $ids.
-UNWIND $ids AS id
-MATCH (n:Offer {id: id})-[r:AVAILABLE_IN]->(m:Language)
-RETURN n.id AS source, m.id AS target, properties(r) AS props

@@ -1,5 +1,0 @@
-// name: rels_position_assigned_to_district :many
-// The (Position)-[:ASSIGNED_TO]->(District) relationships of the Position nodes with the given $ids.
-UNWIND $ids AS id
-MATCH (n:Position {id: id})-[r:ASSIGNED_TO]->(m:District)
-RETURN n.id AS source, m.id AS target, properties(r) AS props

@@ -1,5 +1,0 @@
-// name: rels_position_at_actor :many
-// The (Position)-[:AT]->(Actor) relationships of the Position nodes with the given $ids.
-UNWIND $ids AS id
-MATCH (n:Position {id: id})-[r:AT]->(m:Actor)
-RETURN n.id AS source, m.id AS target, properties(r) AS props

@@ -1,5 +1,0 @@
-// name: rels_theme_affects_district :many
-// The (Theme)-[:AFFECTS]->(District) relationships of the Theme nodes with the given $ids.
-UNWIND $ids AS id
-MATCH (n:Theme {id: id})-[r:AFFECTS]->(m:District)
-RETURN n.id AS source, m.id AS target, properties(r) AS props

@@ -1,0 +1,9 @@
+// name: link_theme_about_topic :write
+// Create (Theme)-[:ABOUT]->(Topic) from $rows of [start id, end id, props].
+// Generated from graphsvc/domain/graph_model.py by `make cypher`: do not edit.
+UNWIND $rows AS row
+MATCH (a:Theme {id: row[0]})
+MATCH (b:Topic {id: row[1]})
+CREATE (a)-[r:ABOUT]->(b)
+SET r = row[2]
+RETURN count(r) AS created

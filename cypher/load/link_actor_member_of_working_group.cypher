@@ -1,8 +1,0 @@
-// name: link_actor_member_of_working_group :write
-// Bulk-create (Actor)-[:MEMBER_OF]->(WorkingGroup) from $rows of [from id, to id, properties].
-UNWIND $rows AS row
-MATCH (a:Actor {id: row[0]})
-MATCH (b:WorkingGroup {id: row[1]})
-CREATE (a)-[r:MEMBER_OF]->(b)
-SET r = row[2]
-RETURN count(r) AS created
