@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..services import cases
+from .common import open_graph, settings
 
 
 @click.command()
@@ -22,9 +23,7 @@ def purge(municipality: str, months: int, confirmed: bool) -> None:
 
     Aggregate counts per district, topic, outcome and year are kept, so reports stay valid.
     """
-    from ..cli import _settings, open_graph
-
-    with open_graph(_settings()) as graph:
+    with open_graph(settings()) as graph:
         due = cases.purge(graph, municipality, months, dry_run=not confirmed)
     for row in due:
         click.echo(f"{row['pseudonym']}  closed {row['closed_on']}")

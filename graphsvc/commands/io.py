@@ -7,19 +7,9 @@ from pathlib import Path
 
 import click
 
+from .common import GRAPH_OPTION, open_graph, progress_bar, settings
+
 CLI_USER = {"id": "", "username": "(shell)"}
-
-
-def _graph(graph_name: str | None = None):
-    from ..cli import _settings, open_graph
-
-    return open_graph(_settings(), graph_name)
-
-
-def _bar(total: int, what: str):
-    from ..cli import progress_bar
-
-    return progress_bar(total, what)
 
 
 def sha256(path: Path) -> str:
@@ -31,11 +21,6 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-GRAPH_OPTION = click.option(
-    "--graph", "graph_name", default=None, help="Graph name (default: GRAPH_NAME)."
-)
-
-
 @click.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 @GRAPH_OPTION
@@ -43,9 +28,9 @@ def export_cmd(file: Path, graph_name: str | None) -> None:
     """Write the whole graph (users and audit trail included) to FILE as JSON lines."""
     from ..services import backup
 
-    with _graph(graph_name) as graph:
+    with open_graph(settings(), graph_name) as graph:
         nodes, rels = backup.counts(graph)
-        bar = _bar(nodes + rels, "export")
+        bar = progress_bar(nodes + rels, "export")
         try:
             result = backup.export_file(graph, file, bar.update)
         except backup.BackupError as exc:
@@ -66,13 +51,13 @@ def import_cmd(file: Path, graph_name: str | None) -> None:
     from ..services import audit, backup
 
     digest = sha256(file)
-    with _graph(graph_name) as graph:
+    with open_graph(settings(), graph_name) as graph:
         with file.open(encoding="utf-8", errors="strict") as source:
             try:
                 plan = backup.check(source)
             except (backup.BackupError, UnicodeDecodeError) as exc:
                 raise click.ClickException(f"{file}: {exc}") from None
-        bar = _bar(plan.total, "import")
+        bar = progress_bar(plan.total, "import")
         try:
             backup.restore(graph, file, bar.update)
         except backup.BackupError as exc:
@@ -100,8 +85,8 @@ def export_hsds_cmd(directory: Path, as_csv: bool, graph_name: str | None) -> No
     """Write the directory as an HSDS 3.0 data package (JSON, optionally CSV) into DIRECTORY."""
     from ..services import hsds
 
-    with _graph(graph_name) as graph:
-        bar = _bar(hsds.package_size(graph), "export-hsds")
+    with open_graph(settings(), graph_name) as graph:
+        bar = progress_bar(hsds.package_size(graph), "export-hsds")
         try:
             package = hsds.build_package(graph, bar.update)
         finally:
@@ -144,7 +129,6 @@ def import_offers_cmd(
 ) -> None:
     """Import organisations and offers from a spreadsheet FILE (CSV or XLSX with the sheets
     "Organisationen" and/or "Angebote"): all rows or none."""
-    from ..cli import _settings
     from ..services import audit, spreadsheet
 
     if template:
@@ -157,16 +141,16 @@ def import_offers_cmd(
         return
     if not file.exists():
         raise click.ClickException(f"{file}: no such file")
-    limit = (max_mb or _settings().import_max_mb) * 1024 * 1024
+    limit = (max_mb or settings().import_max_mb) * 1024 * 1024
     data = file.read_bytes()
     digest = sha256(file)
     try:
         sheets = spreadsheet.read_sheets(data, file.name, limit)
     except spreadsheet.SpreadsheetError as exc:
         raise click.ClickException(f"{file}: {exc}") from None
-    with _graph(graph_name) as graph:
+    with open_graph(settings(), graph_name) as graph:
         vocab = spreadsheet.vocabulary(graph, municipality_id)
-        bar = _bar(spreadsheet.count_rows(sheets), "check")
+        bar = progress_bar(spreadsheet.count_rows(sheets), "check")
         try:
             plan = spreadsheet.check(sheets, vocab, digest, municipality_id, bar.update)
         finally:
@@ -219,7 +203,7 @@ def import_hsds_cmd(
     for name in ("organizations.json", "services.json"):
         if (directory / name).exists():
             digest.update((directory / name).read_bytes())
-    with _graph(graph_name) as graph:
+    with open_graph(settings(), graph_name) as graph:
         try:
             plan = hsds.plan_import(graph, directory, municipality_id)
         except hsds.HsdsError as exc:

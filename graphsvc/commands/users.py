@@ -6,14 +6,9 @@ import click
 
 from ..domain import model
 from ..services import accounts, audit
+from .common import open_graph, settings
 
 CLI_USER = {"id": "", "username": "(shell)"}
-
-
-def _graph():
-    from ..cli import _settings, open_graph
-
-    return open_graph(_settings())
 
 
 @click.group()
@@ -35,7 +30,7 @@ def add(
     password: str | None,
 ) -> None:
     """Create a user; prints the one-time password when none was given."""
-    with _graph() as graph:
+    with open_graph(settings()) as graph:
         try:
             user_id, secret = accounts.create_user(
                 graph, username, display_name or username, actor_id, list(roles), password
@@ -63,7 +58,7 @@ def enable(username: str) -> None:
 
 
 def _set_active(username: str, active: bool) -> None:
-    with _graph() as graph:
+    with open_graph(settings()) as graph:
         try:
             user_id = accounts.find_user_id(graph, username)
         except accounts.AccountError as exc:
@@ -77,7 +72,7 @@ def _set_active(username: str, active: bool) -> None:
 @click.option("--municipality", default="herne", show_default=True)
 def list_users(municipality: str) -> None:
     """List the users of a municipality."""
-    with _graph() as graph:
+    with open_graph(settings()) as graph:
         rows = graph.query("accounts.list_users", municipality_id=municipality)
     for row in rows:
         u = row["user"]
@@ -95,7 +90,7 @@ def token() -> None:
 @click.option("--name", default="shell", show_default=True)
 def create(username: str, name: str) -> None:
     """Create an API token for a user; it is printed once."""
-    with _graph() as graph:
+    with open_graph(settings()) as graph:
         try:
             user_id = accounts.find_user_id(graph, username)
         except accounts.AccountError as exc:
