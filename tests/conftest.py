@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,18 @@ from graphsvc.graph import Graph
 from graphsvc.graph.embedded import EmbeddedEngine
 from graphsvc.services import setup
 from tests.support import ROOT, SEEDS, connect_for_tests
+
+
+def pytest_collection_modifyitems(items):
+    """Mark what needs more than the embedded engine, so `make test-fast` can leave it out:
+    browser tests (e2e) and tests that run on Neo4j (neo4j)."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if "e2e" in path.parts:
+            item.add_marker(pytest.mark.e2e)
+        callspec = getattr(item, "callspec", None)
+        if "neo4j" in path.parts or (callspec and "neo4j" in callspec.id.split("-")):
+            item.add_marker(pytest.mark.neo4j)
 
 
 @pytest.fixture(scope="session")

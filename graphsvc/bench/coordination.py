@@ -13,6 +13,6 @@ BENCHMARKS = {
         lambda g, m: to_dict(parallel_support(g, m))
     ),
     "coordination.duplicate_structures": each_municipality(
-        lambda g, m: structures.to_dict(structures.duplicate_structures(g, m, clock.today()))
+        lambda g, m: structures.to_dict(structures.duplicate_structures(g, m, clock.today_iso()))
     ),
 }

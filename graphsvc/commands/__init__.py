@@ -1,0 +1,1 @@
+"""The `graphsvc` subcommands per area; cli.py gathers them."""

@@ -9,8 +9,6 @@ import click
 
 from .common import GRAPH_OPTION, open_graph, progress_bar, settings
 
-CLI_USER = {"id": "", "username": "(shell)"}
-
 
 def sha256(path: Path) -> str:
     """The file's SHA-256, read in chunks."""
@@ -66,7 +64,7 @@ def import_cmd(file: Path, graph_name: str | None) -> None:
             bar.close()
         audit.record(
             graph,
-            CLI_USER,
+            audit.SHELL,
             "backup.restore",
             target=file.name,
             details={"sha256": digest, "items": plan.total},
@@ -170,12 +168,12 @@ def import_offers_cmd(
             )
             return
         try:
-            written = spreadsheet.write(graph, plan, CLI_USER)
+            written = spreadsheet.write(graph, plan, audit.SHELL)
         except spreadsheet.SpreadsheetError as exc:
             raise click.ClickException(f"{file}: {exc}") from None
         audit.record(
             graph,
-            CLI_USER,
+            audit.SHELL,
             "import.offers",
             target=file.name,
             details={"sha256": digest, "offers": written.offers, "actors": written.actors},
@@ -220,7 +218,7 @@ def import_hsds_cmd(
         written = hsds.import_package(graph, plan)
         audit.record(
             graph,
-            CLI_USER,
+            audit.SHELL,
             "import.hsds",
             target=directory.name,
             details={"sha256": digest.hexdigest(), "services": written},

@@ -8,8 +8,6 @@ from ..domain import model
 from ..services import accounts, audit
 from .common import open_graph, settings
 
-CLI_USER = {"id": "", "username": "(shell)"}
-
 
 @click.group()
 def user() -> None:
@@ -37,7 +35,9 @@ def add(
             )
         except accounts.AccountError as exc:
             raise click.ClickException(f"{exc.field or 'user'}: {exc}") from None
-        audit.record(graph, CLI_USER, "user.create", target=user_id, details={"username": username})
+        audit.record(
+            graph, audit.SHELL, "user.create", target=user_id, details={"username": username}
+        )
     click.echo(f"user {username} created ({', '.join(roles)})")
     if password is None:
         click.echo(f"one-time password: {secret}")
@@ -64,7 +64,9 @@ def _set_active(username: str, active: bool) -> None:
         except accounts.AccountError as exc:
             raise click.ClickException(str(exc)) from None
         accounts.set_active(graph, user_id, active)
-        audit.record(graph, CLI_USER, "user.enable" if active else "user.disable", target=user_id)
+        audit.record(
+            graph, audit.SHELL, "user.enable" if active else "user.disable", target=user_id
+        )
     click.echo(f"user {username} {'enabled' if active else 'disabled'}")
 
 
@@ -96,5 +98,5 @@ def create(username: str, name: str) -> None:
         except accounts.AccountError as exc:
             raise click.ClickException(str(exc)) from None
         secret = accounts.create_token(graph, user_id, name)
-        audit.record(graph, CLI_USER, "token.create", target=secret[:12])
+        audit.record(graph, audit.SHELL, "token.create", target=secret[:12])
     click.echo(secret)

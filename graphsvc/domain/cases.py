@@ -122,6 +122,11 @@ def identifier_hints(text: str) -> list[IdentifierHint]:
     return hints
 
 
+# HER-2026-0042: three letters of the municipality, the year, a counter of at least four digits
+# (cypher/cases/open_case.cypher makes them).
+PSEUDONYM = re.compile(r"^[A-Z]{3}-\d{4}-\d{4,6}$")
+
+
 def pseudonym_prefix(municipality_id: str, year: int) -> str:
     """The prefix of new pseudonyms, e.g. HER-2026 (three letters of the municipality)."""
     letters = re.sub(r"[^a-z]", "", municipality_id.lower()) or "kim"

@@ -1,4 +1,4 @@
-"""Gap analysis (issue 6, part 4): demand against supply, refusals, language and target-group
+"""Gap analysis: demand against supply, refusals, language and target-group
 gaps, offers that end, and the trend by quarter. Plain Python, no database.
 
 Every table of case counts passes small-cell suppression (`suppression.suppress`); offers are

@@ -1,7 +1,7 @@
 """The Herne seed files (seeds/*.yaml): read, check every field and reference, build a Bundle.
 
 Nothing is written before every file has been checked, and every error names the file, the
-line and the field. The file layout is described in seeds/README.md.
+line and the field. Each seed file describes its own fields in its header comment.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from . import model, same_client
+from . import clock, model, same_client
 from .bundle import Bundle
+from .cases import PSEUDONYM
 from .yamlfile import Located, SeedError, load
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-PSEUDONYM = re.compile(r"^[A-Z]{3}-\d{4}-\d{4}$")
 
 
 class Checker:
@@ -263,7 +263,7 @@ def _read_identities(records: list[Located], bundle: Bundle, secret: str) -> Non
     cases = {case["pseudonym"]: case for case in bundle.nodes.get("Case", [])}
     encoder = same_client.Encoder(secret)
     keyed: set[str] = set()
-    today = dt.date.today()
+    today = clock.today()
     for record in records:
         c = Checker(record, "identity")
         pseudonym = c.ref("case", cases, "case")

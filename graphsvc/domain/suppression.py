@@ -67,7 +67,8 @@ def suppress(counts: dict[Cell, int], threshold: int = DEFAULT_THRESHOLD) -> Sup
                 if not hidden or (len(hidden) >= 2 and sum(counts[c] for c in hidden) >= threshold):
                     continue
                 candidates = sorted(
-                    (c for c in cells if c not in table.hidden and counts[c] > 0), key=counts.get
+                    (c for c in cells if c not in table.hidden and counts[c] > 0),
+                    key=lambda cell: counts[cell],
                 )
                 if candidates:
                     table.hidden.add(candidates[0])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from .queries import Query
+from .schema import Schema
 
 
 class GraphError(Exception):
@@ -53,11 +54,3 @@ class Backend(Protocol):
     def close(self) -> None:
         """Release connections."""
         ...
-
-
-class Schema(Protocol):
-    """Indexes every backend must create (see graphsvc.graph.schema)."""
-
-    unique: dict[str, tuple[str, ...]]
-    lookup: dict[str, tuple[str, ...]]
-    fulltext: dict[str, tuple[str, ...]]

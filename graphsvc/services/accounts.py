@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from ..domain import model
+from ..domain import clock, model
 from ..graph import Graph
 
 HASHER = PasswordHasher()
@@ -46,11 +45,6 @@ class LoginResult:
     user: dict[str, Any] | None
     session_id: str | None = None
     reason: str = ""  # "", "invalid", "locked", "disabled"
-
-
-def now() -> int:
-    """Seconds since the epoch (stored as integers: portable across both engines)."""
-    return int(time.time())
 
 
 def digest(secret: str) -> str:
@@ -91,7 +85,7 @@ def create_user(
         password_hash=HASHER.hash(password),
         must_change=one_time,
         actor_id=actor_id,
-        now=now(),
+        now=clock.now_seconds(),
     )
     if not created:
         if graph.query("accounts.get_user_by_username", username=username):
@@ -111,7 +105,7 @@ def login(graph: Graph, username: str, password: str) -> LoginResult:
         valid = False
     if user is None:
         return LoginResult(None, reason="invalid")
-    current = now()
+    current = clock.now_seconds()
     if (user.get("locked_until") or 0) > current:
         return LoginResult(user, reason="locked")
     if not valid:
@@ -142,7 +136,7 @@ def resolve_session(
     row = graph.query("accounts.resolve_session", session_hash=key)
     if not row:
         return None
-    current = now()
+    current = clock.now_seconds()
     session = row["session"]
     if (
         current - session["last_seen"] > idle_seconds
@@ -205,7 +199,7 @@ def create_token(graph: Graph, user_id: str, name: str) -> str:
         token_hash=digest(token),
         name=name.strip(),
         prefix=token[:12],
-        now=now(),
+        now=clock.now_seconds(),
     )
     return token
 
@@ -220,7 +214,9 @@ def resolve_token(graph: Graph, token: str) -> dict[str, Any] | None:
 
 def revoke_token(graph: Graph, user_id: str, prefix: str) -> None:
     """Revoke one of the user's own tokens."""
-    if not graph.query("accounts.revoke_token", user_id=user_id, prefix=prefix, now=now()):
+    if not graph.query(
+        "accounts.revoke_token", user_id=user_id, prefix=prefix, now=clock.now_seconds()
+    ):
         raise AccountError("no such active token")
 
 

@@ -7,44 +7,66 @@ imports are recorded. Details never hold a password, token or session id.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
+from ..domain import clock
 from ..graph import Graph
 
 MAX_EVENTS = 5000
 
 
-def timestamp() -> str:
-    """Now as an ISO timestamp in UTC (sortable as text on both engines)."""
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+@dataclass(frozen=True)
+class Who:
+    """Who acts: the user's dict (None for nobody logged in) and the address the request
+    came from. Every use case that reads or changes data takes one, so the audit trail can
+    say who did what from where."""
+
+    user: dict[str, Any] | None
+    address: str = ""
+
+    def get(self, key: str, default: Any = "") -> Any:
+        """One field of the user's dict (id, username, actor_id, municipality_id, roles)."""
+        return (self.user or {}).get(key, default)
+
+    @property
+    def actor_id(self) -> str:
+        """The organisation the user works for."""
+        return self.get("actor_id")
+
+    @property
+    def municipality_id(self) -> str:
+        """The municipality the user works in."""
+        return self.get("municipality_id")
+
+
+SHELL = Who({"id": "", "username": "(shell)"})  # commands run from the shell
 
 
 def record(
     graph: Graph,
-    user: dict[str, Any] | None,
+    who: Who,
     action: str,
     target: str = "",
     details: dict[str, Any] | None = None,
-    address: str = "",
     outcome: str = "ok",
 ) -> None:
-    """Append one event. `user` is the acting user's dict (or None for anonymous)."""
+    """Append one event."""
     graph.query(
         "audit.record_event",
         id=uuid.uuid4().hex,
-        at=timestamp(),
-        user_id=(user or {}).get("id", ""),
-        username=(user or {}).get("username", ""),
+        at=clock.now_iso(),
+        user_id=who.get("id"),
+        username=who.get("username"),
         action=action,
         target=target,
         details=json.dumps(details or {}, ensure_ascii=False, sort_keys=True),
-        address=address,
+        address=who.address,
         outcome=outcome,
-        municipality_id=(user or {}).get("municipality_id", ""),
+        municipality_id=who.municipality_id,
     )
 
 

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeGuard
 
 from ..domain import clock
 from ..domain.graph_model import LABELS, RELATIONSHIPS, EdgeKey
@@ -149,8 +149,8 @@ def _export(graph: Graph, out: IO[str], progress: Progress | None) -> ExportResu
                 "the graph changed meanwhile"
             )
         spool.seek(0)
-        for line in spool:
-            out.write(line)
+        for text in spool:
+            out.write(text)
     out.write(
         _dumps({"end": True, "nodes": result.nodes, "relationships": result.relationships}) + "\n"
     )
@@ -334,7 +334,7 @@ def _label(name: Any) -> Any:
     return RENAMED_LABELS.get(name, name)
 
 
-def _end(value: Any) -> bool:
+def _end(value: Any) -> TypeGuard[list[str]]:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
 
 

@@ -13,29 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import cases as rules
-from ..domain import model, ranking
+from ..domain import clock, model, ranking
+from ..domain.errors import Conflict, NotFound
 from ..graph import Graph
 from . import audit, same_client
-
-
-class CaseNotFound(Exception):
-    """No such case, or it belongs to another organisation (the same answer for both)."""
-
-
-class VersionConflict(Exception):
-    """Someone changed the case since it was read."""
-
-
-@dataclass
-class Actor:
-    """Who acts: the user dict of the request and their address."""
-
-    user: dict[str, Any]
-    address: str = ""
-
-    @property
-    def actor_id(self) -> str:
-        return self.user["actor_id"]
+from .audit import Who
 
 
 @dataclass
@@ -49,31 +31,26 @@ class LinkProposal:
         return bool(self.parallel)
 
 
-def today() -> str:
-    """Today's date as ISO text."""
-    return dt.date.today().isoformat()
+def _audit(graph: Graph, who: Who, action: str, pseudonym: str, **details: Any) -> None:
+    audit.record(graph, who, action, target=pseudonym, details=details)
 
 
-def _audit(graph: Graph, who: Actor, action: str, pseudonym: str, **details: Any) -> None:
-    audit.record(graph, who.user, action, target=pseudonym, details=details, address=who.address)
-
-
-def _own_case(graph: Graph, who: Actor, pseudonym: str) -> dict[str, Any]:
+def _own_case(graph: Graph, who: Who, pseudonym: str) -> dict[str, Any]:
     row = graph.query("cases.case_version", pseudonym=pseudonym)
     if not row or row["actor_id"] != who.actor_id:
         _audit(graph, who, "case.denied", pseudonym)
-        raise CaseNotFound(pseudonym)
+        raise NotFound(pseudonym)
     return row
 
 
-def _written(graph: Graph, who: Actor, pseudonym: str, result: Any, version: int) -> int:
+def _written(graph: Graph, who: Who, pseudonym: str, result: Any, version: int) -> int:
     """The new version after a version-checked write, or the reason it did not happen."""
     rows = result if isinstance(result, list) else [result]
     if rows and rows[0]:
         return rows[0]["version"]
     current = _own_case(graph, who, pseudonym)
     if current["version"] != version:
-        raise VersionConflict(pseudonym)
+        raise Conflict(pseudonym)
     raise rules.CaseRuleError("this change is not possible in the case's current state")
 
 
@@ -89,7 +66,7 @@ def choices(graph: Graph, municipality_id: str) -> dict[str, list[dict[str, Any]
 
 def open_case(
     graph: Graph,
-    who: Actor,
+    who: Who,
     intake: dict[str, Any],
     match: same_client.MatchSettings | None = None,
 ) -> str:
@@ -120,29 +97,27 @@ def open_case(
     }
     if match_text:
         attributes["match_key"] = match_text
-    year = dt.date.today().year
+    year = clock.today().year
     row = graph.query(
         "cases.open_case",
         actor_id=who.actor_id,
         district_id=intake["district_id"],
-        user_id=who.user["id"],
-        prefix=rules.pseudonym_prefix(who.user["municipality_id"], year),
+        user_id=who.get("id"),
+        prefix=rules.pseudonym_prefix(who.municipality_id, year),
         attributes=attributes,
         needs=intake["needs"],
-        today=today(),
+        today=clock.today_iso(),
     )
     if not row:
         raise rules.CaseRuleError("unknown district or topic", "district_id")
     pseudonym = row[0]["pseudonym"]
     _audit(graph, who, "case.open", pseudonym, needs=intake["needs"])
     if match_text:
-        same_client.record_intake(
-            graph, who.user, pseudonym, match_text, match.threshold, who.address
-        )
+        same_client.record_intake(graph, who, pseudonym, match_text, match.threshold)
     return pseudonym
 
 
-def read_case(graph: Graph, who: Actor, pseudonym: str) -> dict[str, Any]:
+def read_case(graph: Graph, who: Who, pseudonym: str) -> dict[str, Any]:
     """The whole case file (audited read)."""
     _own_case(graph, who, pseudonym)
     data = graph.query("cases.get_case", pseudonym=pseudonym)
@@ -155,17 +130,17 @@ def read_case(graph: Graph, who: Actor, pseudonym: str) -> dict[str, Any]:
 
 
 def list_cases(
-    graph: Graph, who: Actor, mine: bool, phase: str = "", topic: str = "", overdue: bool = False
+    graph: Graph, who: Who, mine: bool, phase: str = "", topic: str = "", overdue: bool = False
 ) -> list[dict[str, Any]]:
     """The organisation's (or my own) cases with filters; overdue = monitoring too long."""
     rows = graph.query(
         "cases.list_cases",
         actor_id=who.actor_id,
-        user_id=who.user["id"] if mine else "",
+        user_id=who.get("id") if mine else "",
         phase=phase,
         topic=topic,
     )
-    now = dt.date.today()
+    now = clock.today()
     result = []
     for row in rows:
         case = row["case"]
@@ -178,21 +153,23 @@ def list_cases(
     return result
 
 
-def change_phase(graph: Graph, who: Actor, pseudonym: str, version: int, phase: str) -> int:
+def change_phase(graph: Graph, who: Who, pseudonym: str, version: int, phase: str) -> int:
     """Move the case to another phase (one step forward, or back to any earlier one)."""
     current = _own_case(graph, who, pseudonym)
     rules.check_phase_change(current["phase"], phase)
     result = graph.query(
-        "cases.change_phase", pseudonym=pseudonym, version=version, phase=phase, today=today()
+        "cases.change_phase",
+        pseudonym=pseudonym,
+        version=version,
+        phase=phase,
+        today=clock.today_iso(),
     )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.phase", pseudonym, phase=phase)
     return new
 
 
-def set_need(
-    graph: Graph, who: Actor, pseudonym: str, version: int, topic: str, status: str
-) -> int:
+def set_need(graph: Graph, who: Who, pseudonym: str, version: int, topic: str, status: str) -> int:
     """Add a need or change its status."""
     if status not in model.NEED_STATUSES:
         raise rules.CaseRuleError(f"unknown need status {status!r}", "status")
@@ -203,7 +180,7 @@ def set_need(
         version=version,
         topic=topic,
         status=status,
-        today=today(),
+        today=clock.today_iso(),
     )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.need", pseudonym, topic=topic, status=status)
@@ -212,7 +189,7 @@ def set_need(
 
 def set_documents(
     graph: Graph,
-    who: Actor,
+    who: Who,
     pseudonym: str,
     version: int,
     privacy_notice_on: str | None,
@@ -234,7 +211,7 @@ def set_documents(
 
 def set_consent(
     graph: Graph,
-    who: Actor,
+    who: Who,
     pseudonym: str,
     version: int,
     topic: str,
@@ -272,7 +249,7 @@ def check_parallel(graph: Graph, pseudonym: str, topic: str, except_link: str = 
 
 def create_link(
     graph: Graph,
-    who: Actor,
+    who: Who,
     pseudonym: str,
     version: int,
     offer_id: str,
@@ -294,14 +271,14 @@ def create_link(
     )
     if not context or context["actor_id"] != who.actor_id:
         _audit(graph, who, "case.denied", pseudonym)
-        raise CaseNotFound(pseudonym)
+        raise NotFound(pseudonym)
     if context["phase"] == "closed":
         raise rules.CaseRuleError("the case is closed", "offer_id")
     if context["offer"] is None:
         raise rules.CaseRuleError("unknown offer", "offer_id")
-    if not rules.offer_valid(context["offer"], today()):
+    if not rules.offer_valid(context["offer"], clock.today_iso()):
         raise rules.CaseRuleError("this offer has ended (or not yet started)", "offer_id")
-    if not self_referral and not rules.consent_valid(context["consent"], today()):
+    if not self_referral and not rules.consent_valid(context["consent"], clock.today_iso()):
         _audit(graph, who, "case.link.refused", pseudonym, offer=offer_id, topic=topic)
         raise rules.CaseRuleError("no valid confidentiality waiver for this topic", "topic")
     check = LinkProposal(parallel=[p for p in context["parallel"] if p])
@@ -318,7 +295,7 @@ def create_link(
         self_referral=self_referral,
         reason=confirm_reason.strip() or None,
         link_id=uuid.uuid4().hex[:16],
-        today=today(),
+        today=clock.today_iso(),
     )
     new = _written(graph, who, pseudonym, result, version)
     _audit(
@@ -336,7 +313,7 @@ def create_link(
 
 def change_link(
     graph: Graph,
-    who: Actor,
+    who: Who,
     pseudonym: str,
     version: int,
     link_id: str,
@@ -368,7 +345,7 @@ def change_link(
         decided_statuses=list(ranking.DECIDED_STATUSES),
         feedback=feedback.strip() or None,
         reason=confirm_reason.strip() or None,
-        today=today(),
+        today=clock.today_iso(),
     )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.link.status", pseudonym, link=link_id, status=status)
@@ -376,7 +353,7 @@ def change_link(
 
 
 def close_case(
-    graph: Graph, who: Actor, pseudonym: str, version: int, outcomes: dict[str, str]
+    graph: Graph, who: Who, pseudonym: str, version: int, outcomes: dict[str, str]
 ) -> int:
     """Close an evaluated case with an outcome (met / unmet) per need."""
     current = _own_case(graph, who, pseudonym)
@@ -392,7 +369,7 @@ def close_case(
         "cases.close_case",
         pseudonym=pseudonym,
         version=version,
-        today=today(),
+        today=clock.today_iso(),
         open_statuses=list(rules.OPEN_LINK_STATUSES),
         outcomes=[{"topic": t, "status": s} for t, s in sorted(outcomes.items())],
     )
@@ -403,7 +380,7 @@ def close_case(
 
 def purge(graph: Graph, municipality_id: str, months: int, dry_run: bool) -> list[dict[str, Any]]:
     """Closed cases past retention: list them (dry run) or delete them, keeping aggregates."""
-    cutoff_day = dt.date.today() - dt.timedelta(days=round(months * 30.44))
+    cutoff_day = clock.today() - dt.timedelta(days=round(months * 30.44))
     cutoff = cutoff_day.isoformat()
     due = graph.query("cases.purge_candidates", municipality_id=municipality_id, cutoff=cutoff)
     if not dry_run and due:
@@ -412,7 +389,7 @@ def purge(graph: Graph, municipality_id: str, months: int, dry_run: bool) -> lis
         graph.query("same_client.drop_orphan_pairs", municipality_id=municipality_id)
         audit.record(
             graph,
-            None,
+            audit.SHELL,
             "case.purge",
             target=municipality_id,
             details={"cases": len(due), "cutoff": cutoff},

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from ..domain import parallel
+from ..domain import clock, parallel
 from ..domain.suppression import DEFAULT_THRESHOLD, SuppressedTable, check_threshold, suppress
 from ..graph import Graph
 
@@ -68,7 +67,7 @@ def parallel_support(
     shown passes small-cell suppression; the pseudonyms are the drill-down for the user.
     """
     rules = parallel.check_rules(rules or parallel.Rules())
-    today = today or date.today().isoformat()
+    today = today or clock.today_iso()
     found = graph.query(
         "coordination.parallel_support",
         municipality_id=municipality_id,

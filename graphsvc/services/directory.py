@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import unicodedata
 import uuid
 from typing import Any
 
-from ..domain import model
+from ..domain import clock, model
+from ..domain.errors import Conflict
 from ..graph import Graph
+from .audit import Who
 
 LIST_KEYS = (
     "topics",
@@ -121,15 +122,6 @@ OFFER_FIELDS = (
 OFFER_LINKS = ("topic_ids", "district_ids", "language_ids", "target_group_ids")
 
 
-class DirectoryConflict(Exception):
-    """Someone else changed the record since it was read; nothing was written."""
-
-
-def now() -> str:
-    """The time a directory change is recorded with (UTC, microseconds: history sorts by it)."""
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def _slug(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40] or "angebot"
@@ -184,7 +176,7 @@ def import_changes(graph: Graph, proposed: list[dict[str, Any]]) -> dict[str, st
     return out
 
 
-def create_offer(graph: Graph, user: dict[str, Any], actor_id: str, data: dict[str, Any]) -> str:
+def create_offer(graph: Graph, who: Who, actor_id: str, data: dict[str, Any]) -> str:
     """Create an offer of `actor_id` from checked form data; return its id."""
     props = {field: data.get(field) for field in OFFER_FIELDS}
     offer_id = f"{_slug(props['name'] or '')}-{uuid.uuid4().hex[:6]}"
@@ -195,9 +187,9 @@ def create_offer(graph: Graph, user: dict[str, Any], actor_id: str, data: dict[s
         offer_id=offer_id,
         props={k: v for k, v in props.items() if v is not None},
         change_id=uuid.uuid4().hex,
-        at=now(),
-        user_id=user.get("id", ""),
-        username=user.get("username", ""),
+        at=clock.now_iso(),
+        user_id=who.get("id"),
+        username=who.get("username"),
         changes=json.dumps(changes, ensure_ascii=False, sort_keys=True),
         **_links(data),
     )
@@ -208,7 +200,7 @@ def create_offer(graph: Graph, user: dict[str, Any], actor_id: str, data: dict[s
 
 def update_offer(
     graph: Graph,
-    user: dict[str, Any],
+    who: Who,
     offer_id: str,
     version: int,
     data: dict[str, Any],
@@ -227,21 +219,19 @@ def update_offer(
         version=version,
         props={field: after[field] for field in OFFER_FIELDS},
         change_id=uuid.uuid4().hex,
-        at=now(),
-        user_id=user.get("id", ""),
-        username=user.get("username", ""),
+        at=clock.now_iso(),
+        user_id=who.get("id"),
+        username=who.get("username"),
         action="update",
         changes=json.dumps(changes, ensure_ascii=False, sort_keys=True),
         **_links(data),
     )
     if not written:
-        raise DirectoryConflict(offer_id)
+        raise Conflict(offer_id)
     return written[0]["version"]
 
 
-def retire_offer(
-    graph: Graph, user: dict[str, Any], offer_id: str, version: int, last_day: str
-) -> int:
+def retire_offer(graph: Graph, who: Who, offer_id: str, version: int, last_day: str) -> int:
     """End an offer after `last_day` (it stays listed, flagged as expired); new version."""
     found = graph.query("directory.get_offer", offer_id=offer_id)
     if found is None:
@@ -253,13 +243,13 @@ def retire_offer(
         version=version,
         valid_until=last_day,
         change_id=uuid.uuid4().hex,
-        at=now(),
-        user_id=user.get("id", ""),
-        username=user.get("username", ""),
+        at=clock.now_iso(),
+        user_id=who.get("id"),
+        username=who.get("username"),
         changes=json.dumps(changes, ensure_ascii=False, sort_keys=True),
     )
     if not written:
-        raise DirectoryConflict(offer_id)
+        raise Conflict(offer_id)
     return written[0]["version"]
 
 
@@ -302,9 +292,7 @@ def actor_form_data(found: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def create_actor(
-    graph: Graph, user: dict[str, Any], municipality_id: str, data: dict[str, Any]
-) -> str:
+def create_actor(graph: Graph, who: Who, municipality_id: str, data: dict[str, Any]) -> str:
     """Create an organisation in the municipality from checked form data; return its id."""
     props = {field: data.get(field) for field in ACTOR_FIELDS}
     actor_id = f"{_slug(props['name'] or '')}-{uuid.uuid4().hex[:6]}"
@@ -315,9 +303,9 @@ def create_actor(
         props={k: v for k, v in props.items() if v is not None},
         district_id=props.get("district_id"),
         change_id=uuid.uuid4().hex,
-        at=now(),
-        user_id=user.get("id", ""),
-        username=user.get("username", ""),
+        at=clock.now_iso(),
+        user_id=who.get("id"),
+        username=who.get("username"),
         changes=json.dumps(_diff({}, props), ensure_ascii=False, sort_keys=True),
     )
     if not created:
@@ -327,7 +315,7 @@ def create_actor(
 
 def update_actor(
     graph: Graph,
-    user: dict[str, Any],
+    who: Who,
     actor_id: str,
     version: int,
     data: dict[str, Any],
@@ -345,21 +333,19 @@ def update_actor(
         props=after,
         district_id=after.get("district_id"),
         change_id=uuid.uuid4().hex,
-        at=now(),
-        user_id=user.get("id", ""),
-        username=user.get("username", ""),
+        at=clock.now_iso(),
+        user_id=who.get("id"),
+        username=who.get("username"),
         changes=json.dumps(
             _diff(actor_form_data(found), after), ensure_ascii=False, sort_keys=True
         ),
     )
     if not written:
-        raise DirectoryConflict(actor_id)
+        raise Conflict(actor_id)
     return written[0]["version"]
 
 
-def retire_actor(
-    graph: Graph, user: dict[str, Any], actor_id: str, version: int, last_day: str
-) -> int:
+def retire_actor(graph: Graph, who: Who, actor_id: str, version: int, last_day: str) -> int:
     """Retire an organisation after `last_day` and end its running offers; how many ended."""
     written = graph.query(
         "directory.retire_actor",
@@ -367,12 +353,12 @@ def retire_actor(
         version=version,
         last_day=last_day,
         change_id=uuid.uuid4().hex,
-        at=now(),
-        user_id=user.get("id", ""),
-        username=user.get("username", ""),
+        at=clock.now_iso(),
+        user_id=who.get("id"),
+        username=who.get("username"),
         changes=json.dumps({"retired_on": [None, last_day]}),
         offer_changes=json.dumps({"valid_until": ["(running)", last_day]}),
     )
     if not written:
-        raise DirectoryConflict(actor_id)
+        raise Conflict(actor_id)
     return written[0]["offers_ended"]

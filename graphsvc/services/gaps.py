@@ -1,4 +1,4 @@
-"""Gap analysis report for one municipality (issue 6, part 4): reads, rules, CSV and PDF.
+"""Gap analysis report for one municipality: reads, rules, CSV and PDF.
 
 Four indexed reads per report (needs, links, offers of the municipality, and the names);
 nothing scans across NRW. The rules live in `domain/gaps.py`; the web layer labels the

@@ -16,7 +16,6 @@ municipality and cases (never).
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import re
 import uuid
@@ -24,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..domain import model
+from ..domain import clock, model
 from ..graph import Graph
 
 NAMESPACE = uuid.UUID("6f1c1f4e-2b7a-5d55-9a52-6b1e6c1a8e01")
@@ -48,7 +47,7 @@ def _clean(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def _today() -> str:
-    return dt.date.today().isoformat()
+    return clock.today_iso()
 
 
 def _status(offer: dict[str, Any], today: str) -> str:
@@ -576,7 +575,7 @@ def plan_import(
                 },
             }
         )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for svc in loaded["services"]:
         for key in set(svc) - MAPPED_SERVICE:
             unmapped[f"service.{key}"] = unmapped.get(f"service.{key}", 0) + 1
@@ -596,10 +595,10 @@ def plan_import(
         }
         for attr in svc.get("attributes", []):
             term_obj = attr.get("taxonomy_term") or {}
-            kind = {"topic": "topics", "target_group": "target_groups"}.get(attr.get("link_type"))
+            link_kind = {"topic": "topics", "target_group": "target_groups"}.get(attr.get("link_type"))
             candidates = [term_obj.get("code"), term_obj.get("name"), attr.get("value")]
-            found = None
-            for table in [kind] if kind else ["topics", "target_groups"]:
+            found: tuple[str, str] | None = None
+            for table in [link_kind] if link_kind else ["topics", "target_groups"]:
                 for c in candidates:
                     if c and str(c).lower() in vocab[table]:
                         found = (table, vocab[table][str(c).lower()])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
 from ..domain import ranking
 from ..domain.bundle import Bundle
@@ -34,7 +35,9 @@ def write(
 ) -> int:
     """Write the bundle's nodes, then its relationships; return how many were written."""
     elsewhere = _derive_offer_fields(bundle)
-    steps = [(bulk.create_query(label), bundle.nodes.get(label, [])) for label in LABELS]
+    steps: list[tuple[str, list[Any]]] = [
+        (bulk.create_query(label), bundle.nodes.get(label, [])) for label in LABELS
+    ]
     steps += [(bulk.link_query(key), bundle.edges.get(key, [])) for key in RELATIONSHIPS]
     written = 0
     for query, rows in steps:

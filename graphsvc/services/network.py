@@ -13,13 +13,12 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from itertools import combinations, islice
 from typing import Any
 
 import networkx as nx
 
-from ..domain import model
+from ..domain import clock, model
 from ..domain.errors import InvalidInput
 from ..graph import Graph
 
@@ -585,7 +584,7 @@ def save_snapshot(
         positions_json=json.dumps(clean),
         layout=layout,
         created_by=user,
-        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        created_at=clock.now().isoformat(timespec="seconds"),
         municipality_id=municipality_id,
     )
     return row[0]["snapshot"]

@@ -15,10 +15,13 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import clock
 from ..domain import same_client as rules
+from ..domain.errors import Conflict, NotFound
 from ..domain.same_client import Keyed
 from ..graph import Graph
 from . import audit
+from .audit import Who
 
 IDENTITY_FIELDS = ("client_given_names", "client_family_name", "client_birth_date")
 STATUSES = ("open", "confirmed", "rejected")
@@ -96,34 +99,24 @@ def _record(graph: Graph, municipality_id: str, pairs: list[tuple[str, str, floa
         "same_client.record_pairs",
         pairs=rows,
         municipality_id=municipality_id,
-        today=dt.date.today().isoformat(),
+        today=clock.today_iso(),
     )
     return result[0]["recorded"] if result else 0
 
 
-def record_intake(
-    graph: Graph,
-    user: dict[str, Any],
-    pseudonym: str,
-    key: str,
-    threshold: float,
-    address: str = "",
-) -> int:
+def record_intake(graph: Graph, who: Who, pseudonym: str, key: str, threshold: float) -> int:
     """Compare a new case's key with the other organisations' cases; record likely pairs.
 
     Returns how many pairs were recorded; the caller does not show it to the case manager.
     """
-    compared, found = candidates(graph, user["municipality_id"], user["actor_id"], key, threshold)
-    recorded = _record(
-        graph, user["municipality_id"], [(pseudonym, o.pseudonym, s) for o, s in found]
-    )
+    compared, found = candidates(graph, who.municipality_id, who.actor_id, key, threshold)
+    recorded = _record(graph, who.municipality_id, [(pseudonym, o.pseudonym, s) for o, s in found])
     audit.record(
         graph,
-        user,
+        who,
         "same_client.intake",
         target=pseudonym,
         details={"compared": compared, "pairs": recorded},
-        address=address,
     )
     return recorded
 
@@ -132,8 +125,7 @@ def scan(
     graph: Graph,
     municipality_id: str,
     threshold: float,
-    user: dict[str, Any] | None = None,
-    address: str = "",
+    who: Who = audit.SHELL,
 ) -> dict[str, int]:
     """Compare every case of the municipality with every other organisation's; record pairs.
 
@@ -144,68 +136,50 @@ def scan(
     found = rules.all_pairs(keys, threshold)
     recorded = _record(graph, municipality_id, [(a.pseudonym, b.pseudonym, s) for a, b, s in found])
     result = {"cases": len(keys), "pairs": recorded}
-    audit.record(
-        graph, user, "same_client.scan", target=municipality_id, details=result, address=address
-    )
+    audit.record(graph, who, "same_client.scan", target=municipality_id, details=result)
     return result
 
 
-def pairs(
-    graph: Graph, user: dict[str, Any], status: str = "", address: str = ""
-) -> list[dict[str, Any]]:
+def pairs(graph: Graph, who: Who, status: str = "") -> list[dict[str, Any]]:
     """The recorded pairs of the user's municipality (audited read)."""
     if status and status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
-    rows = graph.query(
-        "same_client.list_pairs", municipality_id=user["municipality_id"], status=status
-    )
+    rows = graph.query("same_client.list_pairs", municipality_id=who.municipality_id, status=status)
     audit.record(
         graph,
-        user,
+        who,
         "same_client.list",
-        target=user["municipality_id"],
+        target=who.municipality_id,
         details={"status": status, "pairs": len(rows)},
-        address=address,
     )
     return rows
 
 
-class PairNotFound(Exception):
-    """No such pair in the user's municipality."""
-
-
-class AlreadyDecided(Exception):
-    """The pair was confirmed or rejected before; decisions stay."""
-
-
-def decide(
-    graph: Graph, user: dict[str, Any], pair: str, decision: str, address: str = ""
-) -> dict[str, Any]:
+def decide(graph: Graph, who: Who, pair: str, decision: str) -> dict[str, Any]:
     """Confirm or reject an open pair, recording who and when (audited)."""
     status = {"confirm": "confirmed", "reject": "rejected"}.get(decision)
     if status is None:
         raise ValueError(f"unknown decision {decision!r}")
-    municipality_id = user["municipality_id"]
+    municipality_id = who.municipality_id
     result = graph.query(
         "same_client.decide_pair",
         pair_id=pair,
         municipality_id=municipality_id,
         status=status,
-        username=user["username"],
-        today=dt.date.today().isoformat(),
+        username=who.get("username"),
+        today=clock.today_iso(),
     )
     if not result:
         current = graph.query(
             "same_client.pair_status", pair_id=pair, municipality_id=municipality_id
         )
-        raise AlreadyDecided(pair) if current else PairNotFound(pair)
+        raise Conflict(pair) if current else NotFound(pair)
     row = result[0]
     audit.record(
         graph,
-        user,
+        who,
         f"same_client.{status}",
         target=pair,
         details={"cases": [row["case_a"], row["case_b"]]},
-        address=address,
     )
     return row

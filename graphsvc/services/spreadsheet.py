@@ -52,9 +52,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..domain import model
+from ..domain import clock, model
 from ..graph import Graph
 from . import directory
+from .audit import Who
 
 MAX_ROWS = 5000
 LIST_SEPARATOR = ";"
@@ -606,10 +607,10 @@ class Written(NamedTuple):
     offers: int
 
 
-def write(graph: Graph, plan: Plan, user: dict[str, Any]) -> Written:
+def write(graph: Graph, plan: Plan, who: Who) -> Written:
     """Write the organisations and offers of a clean plan in ONE statement (all or nothing).
 
-    Every offer the file changes gets a history entry by `user` (action "import"), as an edit
+    Every offer the file changes gets a history entry by `who` (action "import"), as an edit
     in the directory does; offers the file leaves as they are get none.
     """
     if not plan.ok:
@@ -646,9 +647,9 @@ def write(graph: Graph, plan: Plan, user: dict[str, Any]) -> Written:
         "hsds.import_offers",
         actors=plan.actors,
         rows=rows,
-        at=directory.now(),
-        user_id=user.get("id", ""),
-        username=user.get("username", ""),
+        at=clock.now_iso(),
+        user_id=who.get("id"),
+        username=who.get("username"),
     )
     written = answer[0]["written"] if answer else 0  # no row when there are no offers
     if written != len(rows):

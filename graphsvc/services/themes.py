@@ -1,4 +1,4 @@
-"""Generative themes (issue 6, part 5): system-level issues coordination finds in case
+"""Generative themes: system-level issues coordination finds in case
 conferences, with the topics, districts and cases (by pseudonym) they concern."""
 
 from __future__ import annotations
@@ -7,8 +7,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import clock
+from ..domain.errors import Conflict
 from ..graph import Graph
-from .audit import timestamp
+from . import audit
+from .audit import Who
 
 MAX_TITLE = 200
 MAX_DESCRIPTION = 4000
@@ -23,10 +26,6 @@ class ThemeError(ValueError):
         super().__init__(message)
         self.field = field
         self.items = items or []
-
-
-class StaleTheme(ThemeError):
-    """Someone else changed or closed the theme since the form was opened."""
 
 
 @dataclass
@@ -71,55 +70,58 @@ def _check(graph: Graph, municipality_id: str, data: ThemeInput) -> None:
         raise ThemeError("unknown pseudonym: " + ", ".join(unknown[:5]), "cases", unknown[:5])
 
 
-def create(graph: Graph, municipality_id: str, username: str, data: ThemeInput) -> str:
-    """Record a new open theme; returns its id."""
-    _check(graph, municipality_id, data)
+def create(graph: Graph, who: Who, data: ThemeInput) -> str:
+    """Record a new open theme in the user's municipality (audited); returns its id."""
+    _check(graph, who.municipality_id, data)
     theme_id = uuid.uuid4().hex[:12]
     graph.query(
         "themes.create_theme",
         id=theme_id,
-        municipality_id=municipality_id,
-        username=username,
-        now=timestamp(),
+        municipality_id=who.municipality_id,
+        username=who.get("username"),
+        now=clock.now_iso(),
         **data.params(),
     )
+    audit.record(graph, who, "themes.create", target=theme_id, details={"cases": data.pseudonyms})
     return theme_id
 
 
-def update(
-    graph: Graph, municipality_id: str, username: str, theme_id: str, version: int, data: ThemeInput
-) -> int:
-    """Change an open theme if nobody else did meanwhile; returns the new version."""
-    _check(graph, municipality_id, data)
+def update(graph: Graph, who: Who, theme_id: str, version: int, data: ThemeInput) -> int:
+    """Change an open theme if nobody else did meanwhile (audited); returns the new version."""
+    _check(graph, who.municipality_id, data)
     row = graph.query(
         "themes.update_theme",
         id=theme_id,
-        municipality_id=municipality_id,
+        municipality_id=who.municipality_id,
         version=version,
-        username=username,
-        now=timestamp(),
+        username=who.get("username"),
+        now=clock.now_iso(),
         **data.params(),
     )
-    return _new_version(row)
+    new_version = _new_version(row)
+    audit.record(graph, who, "themes.update", target=theme_id, details={"cases": data.pseudonyms})
+    return new_version
 
 
-def close(graph: Graph, municipality_id: str, username: str, theme_id: str, version: int) -> int:
-    """Close an open theme if nobody else changed it meanwhile."""
+def close(graph: Graph, who: Who, theme_id: str, version: int) -> int:
+    """Close an open theme if nobody else changed it meanwhile (audited)."""
     row = graph.query(
         "themes.close_theme",
         id=theme_id,
-        municipality_id=municipality_id,
+        municipality_id=who.municipality_id,
         version=version,
-        username=username,
-        now=timestamp(),
+        username=who.get("username"),
+        now=clock.now_iso(),
     )
-    return _new_version(row)
+    new_version = _new_version(row)
+    audit.record(graph, who, "themes.close", target=theme_id, details={"cases": []})
+    return new_version
 
 
 def _new_version(rows: list[dict]) -> int:
     """The version a guarded write returned; no row means someone else changed it first."""
     if not rows:
-        raise StaleTheme("the theme was changed or closed meanwhile; please reload", "version")
+        raise Conflict("the theme was changed or closed meanwhile; please reload")
     return rows[0]["version"]
 
 

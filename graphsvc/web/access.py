@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, jsonify, redirect, request, session, url_for
+from flask import Flask, current_app, jsonify, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin, current_user
 
@@ -19,7 +19,19 @@ from ..services import accounts
 from .context import graph, settings
 
 login_manager = LoginManager()
-PUBLIC = frozenset()  # marker: the view needs no login
+PUBLIC: frozenset[str] = frozenset()  # marker: the view needs no login
+
+# Who may do what. Every route admits one of these sets; the navigation asks `may(endpoint)`,
+# and tests/web/test_access_matrix.py lists every route with the set it admits.
+CASE_WORK = ("case_manager",)  # the cases of one's own organisation
+COORDINATION = ("coordination",)  # aggregated and pseudonymous views of one municipality
+ADMIN = ("admin",)
+# Everybody with an account reads the directory; the referral search is case work.
+DIRECTORY = ("case_manager", "coordination", "network", "admin", "directory_editor")
+SEARCH = ("case_manager", "coordination", "admin")
+DIRECTORY_EDIT = ("admin", "directory_editor")  # edits and spreadsheet imports
+NETWORK_VIEW = ("network", "coordination", "case_manager", "admin")
+NRW_NETWORK = ("coordination", "admin")  # the network of all municipalities
 
 
 class CurrentUser(UserMixin):
@@ -55,11 +67,6 @@ class Anonymous(AnonymousUserMixin):
         return False
 
 
-def client_address() -> str:
-    """The caller's address, for the audit trail."""
-    return request.remote_addr or ""
-
-
 def _load_from_request(req) -> CurrentUser | None:
     header = req.headers.get("Authorization", "")
     if header.startswith("Bearer ") and req.path.startswith("/api/"):
@@ -84,6 +91,7 @@ def init_app(app: Flask) -> None:
     login_manager.anonymous_user = Anonymous
     login_manager.user_loader(lambda _user_id: None)
     login_manager.request_loader(_load_from_request)
+    app.jinja_env.globals["may"] = may
 
     @app.before_request
     def one_time_password_must_be_replaced():
@@ -143,6 +151,17 @@ def login_required_any(view: Callable) -> Callable:
     from ..domain import model
 
     return roles_required(*model.ROLES)(view)
+
+
+def may(endpoint: str) -> bool:
+    """Whether the current user may open `endpoint` (what the navigation shows)."""
+    view = current_app.view_functions.get(endpoint)
+    required = getattr(view, "required_roles", None)
+    if required is None:
+        return False
+    return required == PUBLIC or (
+        current_user.is_authenticated and current_user.has_role(*required)
+    )
 
 
 def public(view: Callable) -> Callable:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, request
 from flask_babel import get_locale
 from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
 from ..config import Settings
 from ..graph import Graph
+from ..services.audit import Who
 from ..services.same_client import MatchSettings
 
 
@@ -38,3 +39,19 @@ def match_settings() -> MatchSettings:
     """The configured match-key secret and threshold."""
     config = settings()
     return MatchSettings(config.match_key_secret, config.match_threshold)
+
+
+def client_address() -> str:
+    """The caller's address, for the audit trail."""
+    return request.remote_addr or ""
+
+
+def who() -> Who:
+    """Who acts in this request: the logged-in user (or nobody) and their address."""
+    return Who(current_user.data if current_user.is_authenticated else None, client_address())
+
+
+def municipal_who() -> Who:
+    """Who acts, for a use case within the user's municipality (403 without one)."""
+    municipality()
+    return who()

@@ -8,6 +8,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
+from ..domain.errors import Conflict, InvalidInput, NotFound
 from ..graph import GraphUnavailable, ParameterRejected
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,23 @@ def init_app(app: Flask) -> None:
             503,
             _("Database not reachable"),
             _("The graph database does not answer right now. Please try again in a moment."),
+        )
+
+    # What a view does not answer more specifically: the use case's refusals.
+    @app.errorhandler(InvalidInput)
+    def invalid(exc: InvalidInput):
+        return answer(400, _("Invalid input"), str(exc))
+
+    @app.errorhandler(NotFound)
+    def missing(exc: NotFound):
+        return answer(404, _("Not found"), _("This page does not exist."))
+
+    @app.errorhandler(Conflict)
+    def conflict(exc: Conflict):
+        return answer(
+            409,
+            _("Changed meanwhile"),
+            _("Someone else changed this meanwhile. Please reload and try again."),
         )
 
     @app.errorhandler(ParameterRejected)

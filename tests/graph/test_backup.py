@@ -9,6 +9,7 @@ import pytest
 
 from graphsvc.bench import backup as bench_backup
 from graphsvc.services import audit, backup
+from graphsvc.services.audit import Who
 from tests.support import connect_for_tests
 
 
@@ -26,7 +27,7 @@ def _fresh(engine, settings, name):
 
 
 def test_round_trip_of_herne_gives_the_same_file(seeded, engine, settings, tmp_path):
-    audit.record(seeded, {"id": "u1", "username": "admin"}, "login", details={"ok": "ü"})
+    audit.record(seeded, Who({"id": "u1", "username": "admin"}), "login", details={"ok": "ü"})
     first = tmp_path / "first.jsonl"
     result = backup.export_file(seeded, first)
     assert result.nodes > 300 and result.relationships > 500

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from graphsvc.domain import ranking
+from graphsvc.domain import clock, ranking
 from graphsvc.domain.cases import CaseRuleError
+from graphsvc.domain.errors import Conflict, NotFound
 from graphsvc.services import accounts, audit, cases, setup
-from graphsvc.services.cases import Actor, CaseNotFound, VersionConflict
+from graphsvc.services.audit import Who
 from tests.support import assert_offer_facets_match_relationships
 
-TODAY = cases.today()
+TODAY = clock.today_iso()
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
@@ -22,7 +23,7 @@ def cm(seeded):
     user_id, _ = accounts.create_user(
         seeded, "cm.caritas.t", "CM", "caritas-herne", ["case_manager"], "ein-langes-passwort"
     )
-    return Actor(seeded.query("accounts.get_user", user_id=user_id)["user"], "127.0.0.1")
+    return Who(seeded.query("accounts.get_user", user_id=user_id)["user"], "127.0.0.1")
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def other_cm(seeded):
     user_id, _ = accounts.create_user(
         seeded, "cm.awo.t", "CM AWO", "awo-herne", ["case_manager"], "ein-langes-passwort"
     )
-    return Actor(seeded.query("accounts.get_user", user_id=user_id)["user"], "127.0.0.1")
+    return Who(seeded.query("accounts.get_user", user_id=user_id)["user"], "127.0.0.1")
 
 
 def open_one(graph, who, needs=("housing", "work")):
@@ -66,7 +67,7 @@ def test_new_case_gets_a_pseudonym_and_holds_no_identifier(seeded, cm):
 
 def test_case_of_another_organisation_is_not_found_and_the_attempt_audited(seeded, cm, other_cm):
     pseudonym = open_one(seeded, cm)
-    with pytest.raises(CaseNotFound):
+    with pytest.raises(NotFound):
         cases.read_case(seeded, other_cm, pseudonym)
     assert audit.search(seeded, username="cm.awo.t")[0]["action"] == "case.denied"
 
@@ -133,7 +134,7 @@ def test_second_active_link_for_a_topic_warns_and_needs_a_reason(seeded, cm):
 def test_stale_version_answers_conflict_and_changes_nothing(seeded, cm):
     pseudonym = open_one(seeded, cm)
     cases.change_phase(seeded, cm, pseudonym, 1, "assessment")
-    with pytest.raises(VersionConflict):
+    with pytest.raises(Conflict):
         cases.set_need(seeded, cm, pseudonym, 1, "debts", "open")
     needs = {n["topic"] for n in cases.read_case(seeded, cm, pseudonym)["needs"]}
     assert "debts" not in needs

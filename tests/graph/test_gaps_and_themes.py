@@ -8,8 +8,10 @@ import datetime as dt
 import pytest
 
 from graphsvc.domain.bundle import Bundle
+from graphsvc.domain.errors import Conflict
 from graphsvc.domain.gaps import Period
 from graphsvc.services import gaps, loading, themes
+from graphsvc.services.audit import Who
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -55,6 +57,10 @@ def test_the_report_reads_only_its_own_municipality(seeded):
     )
 
 
+def _coordinator(municipality_id: str, username: str) -> Who:
+    return Who({"id": "", "username": username, "municipality_id": municipality_id})
+
+
 def _input(**changes) -> themes.ThemeInput:
     values = {
         "title": "Wartelisten",
@@ -68,23 +74,25 @@ def _input(**changes) -> themes.ThemeInput:
 
 def test_a_theme_links_only_cases_of_its_municipality(seeded):
     with pytest.raises(themes.ThemeError) as err:
-        themes.create(seeded, "other-town", "k1", _input())
+        themes.create(seeded, _coordinator("other-town", "k1"), _input())
     assert err.value.field == "cases"
-    theme_id = themes.create(seeded, "herne", "k1", _input())
+    theme_id = themes.create(seeded, _coordinator("herne", "k1"), _input())
     found = themes.get(seeded, "herne", theme_id)
     assert found["cases"] == ["HER-2026-0218"] and found["districts"] == ["wanne"]
     assert themes.get(seeded, "other-town", theme_id) is None
 
 
 def test_a_stale_version_changes_nothing(seeded):
-    theme_id = themes.create(seeded, "herne", "k1", _input())
-    version = themes.update(seeded, "herne", "k2", theme_id, 1, _input(title="Neu", pseudonyms=[]))
+    theme_id = themes.create(seeded, _coordinator("herne", "k1"), _input())
+    version = themes.update(
+        seeded, _coordinator("herne", "k2"), theme_id, 1, _input(title="Neu", pseudonyms=[])
+    )
     assert version == 2
-    with pytest.raises(themes.StaleTheme):
-        themes.update(seeded, "herne", "k3", theme_id, 1, _input(title="Alt"))
-    with pytest.raises(themes.StaleTheme):
-        themes.close(seeded, "herne", "k3", theme_id, 1)
-    themes.close(seeded, "herne", "k2", theme_id, 2)
+    with pytest.raises(Conflict):
+        themes.update(seeded, _coordinator("herne", "k3"), theme_id, 1, _input(title="Alt"))
+    with pytest.raises(Conflict):
+        themes.close(seeded, _coordinator("herne", "k3"), theme_id, 1)
+    themes.close(seeded, _coordinator("herne", "k2"), theme_id, 2)
     found = themes.get(seeded, "herne", theme_id)
     assert (found["title"], found["status"], found["cases"]) == ("Neu", "closed", [])
     assert theme_id not in {

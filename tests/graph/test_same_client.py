@@ -7,9 +7,12 @@ import datetime as dt
 
 import pytest
 
+from graphsvc.domain import clock
 from graphsvc.domain import same_client as mk
 from graphsvc.domain.bundle import Bundle
+from graphsvc.domain.errors import Conflict, NotFound
 from graphsvc.services import audit, cases, loading, same_client
+from graphsvc.services.audit import Who
 
 SECRET = "graph-test-secret-0123456789"
 MATCH = same_client.MatchSettings(SECRET, 0.85)
@@ -60,14 +63,16 @@ def _crafted(graph, cases_spec):
     loading.write(graph, b2)
 
 
-def _user(actor: str, municipality: str = "m1") -> dict:
-    return {
-        "id": f"u-{actor}",
-        "username": f"user-{actor}",
-        "actor_id": actor,
-        "municipality_id": municipality,
-        "roles": ["case_manager", "coordination"],
-    }
+def _user(actor: str, municipality: str = "m1") -> Who:
+    return Who(
+        {
+            "id": f"u-{actor}",
+            "username": f"user-{actor}",
+            "actor_id": actor,
+            "municipality_id": municipality,
+            "roles": ["case_manager", "coordination"],
+        }
+    )
 
 
 def _intake(given: str, family: str, born=BORN) -> dict:
@@ -88,7 +93,7 @@ def _pairs(graph, status=""):
 
 def test_intake_records_a_pair_with_another_organisations_case_and_stores_only_the_key(graph):
     _crafted(graph, [("X-2026-0001", "m1", "a2", "linking", _key("Katharina", "Müller"))])
-    who = cases.Actor(_user("a1"))
+    who = _user("a1")
     pseudonym = cases.open_case(graph, who, _intake("Katharina", "Mueller"), MATCH)
     pairs = _pairs(graph)
     assert list(pairs) == [tuple(sorted((pseudonym, "X-2026-0001")))]
@@ -111,14 +116,14 @@ def test_intake_ignores_own_organisation_other_municipality_closed_cases_and_no_
             ("X-2026-0004", "m1", "a2", "linking", None),  # intake without name
         ],
     )
-    cases.open_case(graph, cases.Actor(_user("a1")), _intake("Katharina", "Müller"), MATCH)
+    cases.open_case(graph, _user("a1"), _intake("Katharina", "Müller"), MATCH)
     assert _pairs(graph) == {}
 
 
 def test_intake_without_a_name_gets_no_key_and_compares_nothing(graph):
     _crafted(graph, [("X-2026-0001", "m1", "a2", "linking", _key("Katharina", "Müller"))])
     intake = {k: v for k, v in _intake("", "").items() if not k.startswith("client_")}
-    pseudonym = cases.open_case(graph, cases.Actor(_user("a1")), intake, MATCH)
+    pseudonym = cases.open_case(graph, _user("a1"), intake, MATCH)
     assert "match_key" not in graph.query("cases.get_case", pseudonym=pseudonym)["case"]
     assert _pairs(graph) == {}
 
@@ -126,15 +131,15 @@ def test_intake_without_a_name_gets_no_key_and_compares_nothing(graph):
 def test_the_threshold_decides_what_is_recorded(graph):
     _crafted(graph, [("X-2026-0001", "m1", "a2", "linking", _key("Ahmad", "Hassan"))])
     strict = same_client.MatchSettings(SECRET, 0.99)
-    cases.open_case(graph, cases.Actor(_user("a1")), _intake("Ahmad", "Hasan"), strict)
+    cases.open_case(graph, _user("a1"), _intake("Ahmad", "Hasan"), strict)
     assert _pairs(graph) == {}
-    second = cases.open_case(graph, cases.Actor(_user("a1")), _intake("Ahmad", "Hasan"), MATCH)
+    second = cases.open_case(graph, _user("a1"), _intake("Ahmad", "Hasan"), MATCH)
     assert list(_pairs(graph)) == [("MXX-2026-0002", "X-2026-0001")] == [(second, "X-2026-0001")]
 
 
 def test_different_people_with_the_same_birth_date_are_not_paired(graph):
     _crafted(graph, [("X-2026-0001", "m1", "a2", "linking", _key("Olena", "Kovalenko"))])
-    cases.open_case(graph, cases.Actor(_user("a1")), _intake("Ahmad", "Sultani"), MATCH)
+    cases.open_case(graph, _user("a1"), _intake("Ahmad", "Sultani"), MATCH)
     assert _pairs(graph) == {}
 
 
@@ -179,8 +184,8 @@ def test_decisions_are_kept_with_who_and_when_and_a_rescan_does_not_reopen_them(
     assert pairs[("X-2026-0005", "X-2026-0006")]["status"] == "confirmed"
     for pair in pairs.values():
         assert pair["decided_by"] == "user-a3"
-        assert pair["decided_on"] == dt.date.today().isoformat()
-    with pytest.raises(same_client.AlreadyDecided):
+        assert pair["decided_on"] == clock.today_iso()
+    with pytest.raises(Conflict):
         same_client.decide(graph, coordinator, rejected, "confirm")
     actions = [e["action"] for e in audit.search(graph)]
     assert {"same_client.rejected", "same_client.confirmed", "same_client.list"} <= set(actions)
@@ -196,7 +201,7 @@ def test_a_pair_of_another_municipality_cannot_be_decided(graph):
     )
     same_client.scan(graph, "m1", MATCH.threshold)
     pair = same_client.pair_id("X-2026-0001", "X-2026-0002")
-    with pytest.raises(same_client.PairNotFound):
+    with pytest.raises(NotFound):
         same_client.decide(graph, _user("b1", "m2"), pair, "confirm")
     assert same_client.pairs(graph, _user("b1", "m2")) == []
     with pytest.raises(ValueError):
@@ -204,7 +209,7 @@ def test_a_pair_of_another_municipality_cannot_be_decided(graph):
 
 
 def test_herne_seeds_hold_the_sample_pairs(seeded):
-    user = {"id": "", "username": "", "municipality_id": "herne", "actor_id": "ki-herne"}
+    user = Who({"id": "", "username": "", "municipality_id": "herne", "actor_id": "ki-herne"})
     pairs = {(r["case_a"], r["case_b"]) for r in same_client.pairs(seeded, user)}
     assert pairs == {
         ("HER-2026-0003", "HER-2026-0004"),  # typo

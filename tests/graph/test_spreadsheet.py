@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from graphsvc.services import directory, hsds, spreadsheet
+from graphsvc.services.audit import Who
 from tests.support import assert_offer_facets_match_relationships
 
 MB = 1024 * 1024
@@ -56,7 +57,7 @@ def _offers(n: int) -> list[list[str]]:
     ]
 
 
-EDITOR = {"id": "u-import", "username": "import.test"}
+EDITOR = Who({"id": "u-import", "username": "import.test"})
 
 
 def _count_offers(graph) -> int:

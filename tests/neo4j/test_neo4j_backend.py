@@ -11,7 +11,8 @@ import os
 import pytest
 
 from graphsvc.services import setup
-from tests.support import SEEDS, _neo4j_url, connect_for_tests
+from tests.conftest import _neo4j_url
+from tests.support import SEEDS, connect_for_tests
 
 
 @pytest.fixture

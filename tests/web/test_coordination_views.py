@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from graphsvc.domain import clock
 from graphsvc.services import audit
 
 
@@ -48,7 +47,7 @@ def test_parallel_support_rules_come_from_the_query_string(app, auth):
     assert "HER-2026-0023" in loose["pseudonyms"]
     assert "HER-2026-0012" in strict["pseudonyms"]  # two completed links that overlapped
     monthly = client.get("/coordination/parallel-support.json?interval=month").json
-    assert monthly["over_time"][-1]["period"] == date.today().strftime("%Y-%m")
+    assert monthly["over_time"][-1]["period"] == clock.today().strftime("%Y-%m")
     assert all(p["cases"] is None or p["cases"] >= 5 for p in monthly["over_time"])
 
 

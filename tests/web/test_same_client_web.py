@@ -10,6 +10,7 @@ import re
 import pytest
 
 from graphsvc.services import audit, backup, same_client
+from graphsvc.services.audit import Who
 
 INTAKE = {
     "district_id": "wanne",
@@ -22,7 +23,9 @@ INTAKE = {
 CANARY_GIVEN = "Kanarienvogel"
 CANARY_FAMILY = "Zwitscherlingova"
 CANARY_BORN = "1931-02-03"
-HERNE_COORDINATOR = {"id": "", "username": "", "municipality_id": "herne", "actor_id": "ki-herne"}
+HERNE_COORDINATOR = Who(
+    {"id": "", "username": "", "municipality_id": "herne", "actor_id": "ki-herne"}
+)
 
 
 def open_via_form(client, auth, **extra):
@@ -219,5 +222,5 @@ def test_coordination_of_another_municipality_sees_no_herne_pairs(app, auth, see
     assert re.search(
         r"HER-2026-0003", client.get("/coordination/same-client").get_data(as_text=True)
     )
-    other = {**HERNE_COORDINATOR, "municipality_id": "elsewhere"}
+    other = Who({**(HERNE_COORDINATOR.user or {}), "municipality_id": "elsewhere"})
     assert same_client.pairs(seeded, other) == []

@@ -8,8 +8,8 @@ from flask_login import current_user
 from werkzeug.exceptions import NotFound
 
 from ...services import accounts, audit
-from ..access import client_address, roles_required
-from ..context import graph
+from ..access import ADMIN, roles_required
+from ..context import graph, who
 from . import bp
 from .forms import ROLE_LABELS, AuditFilterForm, UserActionForm, UserForm
 
@@ -26,7 +26,7 @@ def _user_in_my_municipality(user_id: str) -> dict:
 
 
 @bp.route("/users", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(*ADMIN)
 def users():
     """List the municipality's users and create new ones (with a one-time password)."""
     choices = [
@@ -59,11 +59,10 @@ def users():
             else:
                 audit.record(
                     graph(),
-                    current_user.data,
+                    who(),
                     "user.create",
                     target=user_id,
                     details={"username": form.username.data, "roles": form.roles.data},
-                    address=client_address(),
                 )
                 flash(_("User %(name)s created.", name=form.username.data), "info")
                 form = UserForm(formdata=None)
@@ -82,7 +81,7 @@ def users():
 
 
 @bp.post("/users/<user_id>/<any(disable, enable, reset):action>")
-@roles_required("admin")
+@roles_required(*ADMIN)
 def user_action(user_id: str, action: str):
     """Disable, enable or reset the password of a user of the municipality."""
     if not UserActionForm().validate_on_submit():
@@ -105,9 +104,7 @@ def user_action(user_id: str, action: str):
             return redirect(url_for("admin.users"))
         accounts.set_active(graph(), user_id, action == "enable")
         flash(_("User %(name)s updated.", name=user["username"]), "info")
-    audit.record(
-        graph(), current_user.data, f"user.{action}", target=user_id, address=client_address()
-    )
+    audit.record(graph(), who(), f"user.{action}", target=user_id)
     return redirect(url_for("admin.users"))
 
 
@@ -122,7 +119,7 @@ def _filtered_events(form: AuditFilterForm) -> list[dict]:
 
 
 @bp.get("/audit")
-@roles_required("admin")
+@roles_required(*ADMIN)
 def audit_log():
     """The audit trail, filterable; read-only (there is no way to edit or delete)."""
     form = AuditFilterForm(request.args)
@@ -132,13 +129,13 @@ def audit_log():
 
 
 @bp.get("/audit.csv")
-@roles_required("admin")
+@roles_required(*ADMIN)
 def audit_csv():
     """The filtered audit trail as CSV."""
     form = AuditFilterForm(request.args)
     if not form.validate():
         return Response(_("Invalid filter."), status=400)
-    audit.record(graph(), current_user.data, "audit.export", address=client_address())
+    audit.record(graph(), who(), "audit.export")
     return Response(
         audit.to_csv(_filtered_events(form)),
         mimetype="text/csv",

@@ -6,8 +6,9 @@ from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
 from ...domain import cases as rules
+from ...domain.errors import Conflict, NotFound
 from ...services import cases
-from ..access import client_address, roles_required
+from ..access import CASE_WORK, roles_required
 from ..cases.forms import (
     ConsentForm,
     IntakeForm,
@@ -16,14 +17,9 @@ from ..cases.forms import (
     NeedForm,
     PhaseForm,
 )
-from ..context import graph, match_settings
+from ..context import graph, match_settings, who
 
 bp = Blueprint("api_cases", __name__, url_prefix="/api/v1/cases")
-CASE_ROLE = "case_manager"
-
-
-def who() -> cases.Actor:
-    return cases.Actor(current_user.data, client_address())
 
 
 def error(status: int, message: str, fields: dict | None = None):
@@ -47,7 +43,7 @@ def topics() -> list[tuple[str, str]]:
 
 
 @bp.get("")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def list_cases():
     """The organisation's cases (?mine=1 for one's own, ?phase=, ?topic=, ?overdue=1)."""
     rows = cases.list_cases(
@@ -62,7 +58,7 @@ def list_cases():
 
 
 @bp.post("")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def create_case():
     """Open a case from intake data; answers with the new pseudonym."""
     form = IntakeForm.from_json(body())
@@ -81,14 +77,14 @@ def create_case():
 
 
 @bp.get("/<pseudonym>")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def read_case(pseudonym: str):
     """The whole case file."""
     return jsonify(cases.read_case(graph(), who(), pseudonym))
 
 
 @bp.patch("/<pseudonym>")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def update_case(pseudonym: str):
     """Change the phase, a need or a waiver: {"version": n, "phase": …} or "need" or "consent"."""
     data = body()
@@ -132,7 +128,7 @@ def update_case(pseudonym: str):
 
 
 @bp.post("/<pseudonym>/links")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def create_link(pseudonym: str):
     """Link the case to an offer; 409 with the parallel links unless a reason is given."""
     form = LinkForm.from_json(body())
@@ -156,7 +152,7 @@ def create_link(pseudonym: str):
 
 
 @bp.patch("/<pseudonym>/links/<link_id>")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def update_link(pseudonym: str, link_id: str):
     """Move a link to a new status (activating runs the parallel-support check)."""
     form = LinkStatusForm.from_json(body())
@@ -204,13 +200,13 @@ class _Parallel(Exception):
 def _done(change, created: bool = False):
     try:
         version = change()
-    except cases.VersionConflict:
+    except Conflict:
         return error(409, "the case was changed meanwhile: read it again")
     except rules.CaseRuleError as exc:
         return error(400, str(exc), {exc.field or "case": [str(exc)]})
     return jsonify(version=version), 201 if created else 200
 
 
-@bp.errorhandler(cases.CaseNotFound)
+@bp.errorhandler(NotFound)
 def not_found(_exc):
     return error(404, "no such case in your organisation")

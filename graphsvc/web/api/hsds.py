@@ -6,9 +6,8 @@ from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 
 from ...services import hsds
-from ..access import roles_required
+from ..access import DIRECTORY, roles_required
 from ..context import graph
-from ..directory import DIRECTORY_ROLES
 
 bp = Blueprint("api_hsds", __name__, url_prefix="/api/v1/hsds")
 PARAMETERS = {"page", "per_page", "full"}
@@ -41,7 +40,7 @@ def _paging() -> tuple[int, int, bool] | dict[str, str]:
 
 
 @bp.get("/services")
-@roles_required(*DIRECTORY_ROLES)
+@roles_required(*DIRECTORY)
 def services():
     """Services (offers), paginated in the HSDS Page shape; full=true nests their parts.
 
@@ -55,7 +54,7 @@ def services():
 
 
 @bp.get("/organizations")
-@roles_required(*DIRECTORY_ROLES)
+@roles_required(*DIRECTORY)
 def organizations():
     """Organizations (actors), paginated in the HSDS Page shape; full=true nests their parts.
 

@@ -6,17 +6,15 @@ from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
 from ...services import network
-from ..access import roles_required
+from ..access import NETWORK_VIEW, NRW_NETWORK, roles_required
 from ..context import graph
-from ..network import VIEW_ROLES
 from ..network.routes import bad_request, filters_from_args, lang, municipality
 
 bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
-NRW_ROLES = ("coordination", "admin")
 
 
 @bp.get("/graph")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def graph_view():
     """Filtered nodes and edges of the user's municipality; `scope=nrw` gives the
     actor–working-group network of every municipality (coordination and admin only)."""
@@ -24,7 +22,7 @@ def graph_view():
     if scope not in ("municipality", "nrw"):
         return bad_request(network.NetworkInputError({"scope": "municipality or nrw"}))
     if scope == "nrw":
-        if not current_user.has_role(*NRW_ROLES):
+        if not current_user.has_role(*NRW_NETWORK):
             return jsonify(
                 error={"status": 403, "message": "scope=nrw needs coordination or admin"}
             ), 403
@@ -43,7 +41,7 @@ def graph_view():
 
 
 @bp.get("/centrality")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def centrality():
     """Betweenness and degree centrality of the organisations; brokers and isolates."""
     try:
@@ -56,7 +54,7 @@ def centrality():
 
 
 @bp.get("/path")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def path():
     """Shortest paths between `source` and `target` organisations (ids)."""
     args = request.args

@@ -6,11 +6,11 @@ from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
+from ...domain import clock
 from ...services import directory, search
-from ..access import roles_required
-from ..context import graph
-from ..directory import DIRECTORY_ROLES, SEARCH_ROLES
-from ..directory.routes import Translator, explain, lang, municipality, names, today
+from ..access import DIRECTORY, SEARCH, roles_required
+from ..context import graph, lang, municipality
+from ..display import Translator, explain, names
 
 bp = Blueprint("api_search", __name__, url_prefix="/api/v1")
 
@@ -21,7 +21,7 @@ def bad_request(fields: dict[str, str]):
 
 
 @bp.get("/offers/search")
-@roles_required(*SEARCH_ROLES)
+@roles_required(*SEARCH)
 def offers_search():
     """Ranked, explained offers for a client's needs (same ranking as the search page).
 
@@ -36,7 +36,7 @@ def offers_search():
     vocab = search.vocabulary(graph(), mid)
     try:
         criteria = search.parse_criteria(request.args.to_dict(flat=False), vocab)
-        result = search.referral(graph(), mid, criteria, today())
+        result = search.referral(graph(), mid, criteria, clock.today_iso())
     except search.InvalidSearch as exc:
         return bad_request(exc.fields)
     named = names(vocab, lang())
@@ -44,24 +44,24 @@ def offers_search():
     tr = Translator()
     for row, out in zip(result.rows, body["results"], strict=True):
         out["reasons"] = explain(row, named, tr)
-    return jsonify(municipality_id=mid, today=today(), **body)
+    return jsonify(municipality_id=mid, today=clock.today_iso(), **body)
 
 
 @bp.get("/offers/<offer_id>")
-@roles_required(*DIRECTORY_ROLES)
+@roles_required(*DIRECTORY)
 def offer(offer_id: str):
     """One offer with its topics, districts, languages, target groups and organisation."""
-    found = directory.get_offer(graph(), offer_id, today())
+    found = directory.get_offer(graph(), offer_id, clock.today_iso())
     if found is None:
         raise NotFound()
     return jsonify(found)
 
 
 @bp.get("/actors/<actor_id>")
-@roles_required(*DIRECTORY_ROLES)
+@roles_required(*DIRECTORY)
 def actor(actor_id: str):
     """One organisation with its offers, working groups and cooperation partners."""
-    found = directory.get_actor(graph(), actor_id, today())
+    found = directory.get_actor(graph(), actor_id, clock.today_iso())
     if found is None:
         raise NotFound()
     return jsonify(found)

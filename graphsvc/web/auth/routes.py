@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...services import accounts, audit
-from ..access import client_address, login_required_any, public
-from ..context import graph
+from ...services.audit import Who
+from ..access import login_required_any, public
+from ..context import client_address, graph, who
 from ..limits import limiter
 from . import bp
 from .forms import LoginForm, PasswordChangeForm, RevokeForm, TokenForm
@@ -34,12 +35,12 @@ def login():
             session.clear()  # a fresh session: nothing from before the login survives
             session["sid"] = result.session_id
             session.permanent = True
-            audit.record(graph(), result.user, "login", address=client_address())
+            audit.record(graph(), Who(result.user, client_address()), "login")
             if result.user and result.user.get("must_change_password"):
                 flash(_("Please choose your own password now."), "info")
                 return redirect(url_for("auth.profile"))
             return redirect(_safe_next(request.args.get("next")))
-        audit.record(graph(), who, "login", address=client_address(), outcome=result.reason)
+        audit.record(graph(), Who(who, client_address()), "login", outcome=result.reason)
         messages = {
             "locked": _("Too many failed attempts for this account. Try again in 15 minutes."),
             "disabled": _("This account is disabled. Please contact your administrator."),
@@ -61,7 +62,7 @@ def logout():
     sid = session.pop("sid", None)
     if sid:
         accounts.logout(graph(), sid)
-    audit.record(graph(), current_user.data, "logout", address=client_address())
+    audit.record(graph(), who(), "logout")
     session.clear()
     flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
@@ -98,13 +99,7 @@ def change_password():
             target = getattr(form, exc.field or "new_password", form.new_password)
             target.errors = [*target.errors, _account_message(exc)]
         else:
-            audit.record(
-                graph(),
-                current_user.data,
-                "user.password_change",
-                target=current_user.id,
-                address=client_address(),
-            )
+            audit.record(graph(), who(), "user.password_change", target=current_user.id)
             session.clear()
             flash(_("Password changed. Please log in with the new password."), "info")
             return redirect(url_for("auth.login"))
@@ -139,9 +134,7 @@ def create_token():
     form = TokenForm()
     if form.validate_on_submit():
         token = accounts.create_token(graph(), current_user.id, form.name.data)
-        audit.record(
-            graph(), current_user.data, "token.create", target=token[:12], address=client_address()
-        )
+        audit.record(graph(), who(), "token.create", target=token[:12])
         session["new_token"] = token  # shown once on the next page, then gone
     else:
         flash(_("Please give the token a name (at most 80 characters)."), "error")
@@ -159,12 +152,6 @@ def revoke_token():
         except accounts.AccountError:
             flash(_("This token does not exist or is already revoked."), "error")
         else:
-            audit.record(
-                graph(),
-                current_user.data,
-                "token.revoke",
-                target=form.prefix.data,
-                address=client_address(),
-            )
+            audit.record(graph(), who(), "token.revoke", target=form.prefix.data)
             flash(_("Token revoked."), "info")
     return redirect(url_for("auth.profile"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -19,7 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ...domain import model, same_client
+from ...domain import clock, model, same_client
 
 LABELS = {
     "case_management": _l("Case management"),
@@ -71,7 +70,7 @@ class ApiForm(FlaskForm):
 
     @classmethod
     def from_json(cls, body: dict[str, Any], **kwargs: Any):
-        data = MultiDict()
+        data: MultiDict = MultiDict()
         for key, value in (body or {}).items():
             for item in value if isinstance(value, list) else [value]:
                 data.add(key, "y" if item is True else "" if item in (False, None) else str(item))
@@ -148,7 +147,7 @@ class IntakeForm(ApiForm):
                 problems.append((field, _l("A name needs at least one letter.")))
         if born:
             try:
-                same_client.check_birth_date(born, dt.date.today())
+                same_client.check_birth_date(born, clock.today())
             except same_client.MatchKeyError:
                 problems.append(
                     (

@@ -9,9 +9,10 @@ from flask_login import current_user
 
 from ...domain import cases as rules
 from ...domain import help_network
+from ...domain.errors import Conflict, NotFound
 from ...services import cases
-from ..access import client_address, roles_required
-from ..context import graph, lang, match_settings
+from ..access import CASE_WORK, roles_required
+from ..context import graph, lang, match_settings, who
 from ..errors import answer
 from . import bp
 from .forms import (
@@ -27,13 +28,6 @@ from .forms import (
     PhaseForm,
 )
 
-CASE_ROLE = "case_manager"
-
-
-def who() -> cases.Actor:
-    """The acting user, for the service layer."""
-    return cases.Actor(current_user.data, client_address())
-
 
 def topic_choices() -> list[tuple[str, str]]:
     name = "name_de" if lang() == "de" else "name_en"
@@ -41,7 +35,7 @@ def topic_choices() -> list[tuple[str, str]]:
 
 
 @bp.get("/")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def index():
     """My cases or my organisation's cases, filtered."""
     form = CaseFilterForm(request.args)
@@ -60,7 +54,7 @@ def index():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def new():
     """Intake: open a case; notes that look like an identifier need a confirmation."""
     form = IntakeForm()
@@ -116,7 +110,7 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
 
 
 @bp.get("/<pseudonym>")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def show(pseudonym: str):
     """The case file: needs, consent, phase history and the help network."""
     return _case_page(pseudonym)
@@ -127,7 +121,7 @@ def _apply(pseudonym: str, form_name: str, form, change):
     if form.validate_on_submit():
         try:
             change(form)
-        except cases.VersionConflict:
+        except Conflict:
             flash(
                 _("Someone else changed this case meanwhile. Please check and try again."), "error"
             )
@@ -171,7 +165,7 @@ def _rule_message(exc: rules.CaseRuleError) -> str:
 
 
 @bp.post("/<pseudonym>/phase")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def phase(pseudonym: str):
     """Change the phase (forward one step or back)."""
     form = PhaseForm()
@@ -184,7 +178,7 @@ def phase(pseudonym: str):
 
 
 @bp.post("/<pseudonym>/needs")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def need(pseudonym: str):
     """Add a need or change its status."""
     form = NeedForm()
@@ -200,7 +194,7 @@ def need(pseudonym: str):
 
 
 @bp.post("/<pseudonym>/consent")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def consent(pseudonym: str):
     """Record a confidentiality waiver for a topic, or its withdrawal."""
     form = ConsentForm()
@@ -222,7 +216,7 @@ def consent(pseudonym: str):
 
 
 @bp.post("/<pseudonym>/documents")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def documents(pseudonym: str):
     """Record privacy notice and counselling agreement."""
     form = DocumentsForm()
@@ -242,7 +236,7 @@ def documents(pseudonym: str):
 
 
 @bp.post("/<pseudonym>/links")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def link(pseudonym: str):
     """Link the case to an offer; a parallel link for the topic asks for a reason first."""
     form = LinkForm()
@@ -270,7 +264,7 @@ def link(pseudonym: str):
 
 
 @bp.post("/<pseudonym>/links/<link_id>")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def link_status(pseudonym: str, link_id: str):
     """Move a link to a new status (with the partner's feedback)."""
     form = LinkStatusForm()
@@ -298,7 +292,7 @@ def link_status(pseudonym: str, link_id: str):
 
 
 @bp.post("/<pseudonym>/close")
-@roles_required(CASE_ROLE)
+@roles_required(*CASE_WORK)
 def close(pseudonym: str):
     """Close the case after evaluation, with an outcome per need."""
     form = CloseForm()
@@ -323,6 +317,6 @@ class ParallelSupport(Exception):
         self.check = check
 
 
-@bp.errorhandler(cases.CaseNotFound)
+@bp.errorhandler(NotFound)
 def not_found(_exc):
     return answer(404, _("Not found"), _("No such case in your organisation."))

@@ -2,8 +2,8 @@
 
 from flask import Blueprint
 
-from ..access import roles_required
-from .routes import COORDINATION, parallel_support_answer
+from ..access import COORDINATION, roles_required
+from .routes import parallel_support_answer
 from .structures import duplicate_structures_answer
 
 bp = Blueprint("api_coordination", __name__, url_prefix="/api/v1/coordination")

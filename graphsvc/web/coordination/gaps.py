@@ -1,28 +1,26 @@
-"""The gap-analysis report (issue 6, part 4): HTML, CSV, PDF and JSON of the same findings."""
+"""The gap-analysis report: HTML, CSV, PDF and JSON of the same findings."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from flask import Response, jsonify, render_template, request
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField
 from wtforms.validators import NumberRange, Optional
 
+from ...domain import clock
 from ...domain import gaps as rules
 from ...domain.suppression import DEFAULT_THRESHOLD, MIN_THRESHOLD, SuppressedTable
 from ...services import audit, gaps, gaps_pdf, themes
-from ..access import client_address, roles_required
-from ..context import graph, lang, municipality
-from ..labels import CATEGORY_LABELS
+from ..access import COORDINATION, roles_required
+from ..context import graph, lang, municipality, who
+from ..display import CATEGORY_LABELS
 from . import bp
 
-COORDINATION = ("coordination",)
 MAX_THRESHOLD = 50
 HIDDEN = "×"  # one mark for every hidden cell: which ones are primary must not show either
 STATUS_LABELS = {"declined": _l("declined"), "no_capacity": _l("no capacity")}
@@ -72,7 +70,7 @@ class GapReportForm(FlaskForm):
         """Field checks, then the period with its defaults filled in (see `options`)."""
         if not super().validate(extra_validators):
             return False
-        default = rules.Period.default(dt.date.today())
+        default = rules.Period.default(clock.today())
         start = self.date_from.data or (
             default.start if not self.date_to.data else self.date_to.data.replace(day=1)
         )
@@ -98,7 +96,7 @@ def _load() -> tuple[GapReportForm, dict[str, Any] | None]:
     form = GapReportForm(request.args)
     if not form.validate():
         return form, None
-    today = dt.date.today()
+    today = clock.today()
     period, months, threshold = form.options()
     if not request.args:
         form.date_from.data, form.date_to.data = period.start, period.end
@@ -109,7 +107,7 @@ def _load() -> tuple[GapReportForm, dict[str, Any] | None]:
     listed = themes.for_report(themes.list_themes(graph(), municipality()), threshold)
     audit.record(
         graph(),
-        current_user.data,
+        who(),
         "coordination.gap_report",
         target=municipality(),
         details={
@@ -119,7 +117,6 @@ def _load() -> tuple[GapReportForm, dict[str, Any] | None]:
             "threshold": threshold,
             "format": FORMATS.get(request.endpoint or "", "html"),
         },
-        address=client_address(),
     )
     return form, {"report": found, "names": names, "themes": listed}
 

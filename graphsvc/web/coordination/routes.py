@@ -4,19 +4,16 @@ table, cases over time and a pseudonym drill-down, under rules chosen in a GET f
 from __future__ import annotations
 
 from flask import jsonify, render_template, request
-from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
-from ...domain import parallel
+from ...domain import clock, parallel
 from ...services import audit, coordination, search
-from ..access import client_address, roles_required
+from ..access import COORDINATION, roles_required
 from ..api.search import bad_request
-from ..context import graph, lang, municipality
-from ..directory.routes import names, today
+from ..context import graph, lang, municipality, who
+from ..display import names
 from . import bp
 from .forms import ParallelRulesForm
-
-COORDINATION = ("coordination",)
 
 
 @bp.get("/")
@@ -36,14 +33,13 @@ def _rules_form() -> ParallelRulesForm:
 
 
 def _run(form: ParallelRulesForm) -> coordination.ParallelSupport:
-    result = coordination.parallel_support(graph(), municipality(), form.rules(), today())
+    result = coordination.parallel_support(graph(), municipality(), form.rules(), clock.today_iso())
     audit.record(
         graph(),
-        current_user.data,
+        who(),
         "coordination.parallel_support",
         target=municipality(),
         details={"statuses": list(form.rules().statuses), "overlap": form.overlap.data},
-        address=client_address(),
     )
     return result
 

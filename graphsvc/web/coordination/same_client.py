@@ -6,18 +6,17 @@ from __future__ import annotations
 from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.validators import DataRequired
 
+from ...domain.errors import Conflict, NotFound
 from ...services import same_client as service
-from ..access import client_address, roles_required
-from ..context import graph, match_settings, municipality
+from ..access import COORDINATION, roles_required
+from ..context import graph, match_settings, municipal_who, municipality
 from ..errors import answer
 from . import bp
 
-COORDINATION = ("coordination",)
 STATUS_LABELS = {
     "open": _l("open"),
     "confirmed": _l("confirmed: the same person"),
@@ -45,8 +44,7 @@ def _status_filter() -> str | None:
 
 
 def _listing(status: str) -> tuple[list[dict], dict[str, int]]:
-    user = {**current_user.data, "municipality_id": municipality()}
-    rows = service.pairs(graph(), user, "", client_address())
+    rows = service.pairs(graph(), municipal_who())
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in service.STATUSES}
     return [r for r in rows if not status or r["status"] == status], counts
 
@@ -97,12 +95,11 @@ def decide_same_client(pair_id: str):
         return answer(
             400, _("Invalid decision"), _("decision: choose same person or different people.")
         )
-    user = {**current_user.data, "municipality_id": municipality()}
     try:
-        service.decide(graph(), user, pair_id[:40], form.decision.data, client_address())
-    except service.PairNotFound:
+        service.decide(graph(), municipal_who(), pair_id[:40], form.decision.data)
+    except NotFound:
         return answer(404, _("Not found"), _("No such pair in your municipality."))
-    except service.AlreadyDecided:
+    except Conflict:
         flash(_("This pair was already decided; decisions stay as they are."), "error")
         return redirect(url_for("coordination.same_client", status=""), code=303)
     flash(_("Decision saved."), "info")
@@ -115,13 +112,7 @@ def scan_same_client():
     """Compare all cases of the municipality with each other (new pairs come in as open)."""
     if not ScanForm().validate_on_submit():
         return answer(400, _("Invalid request"), _("The form has expired; please reload the page."))
-    result = service.scan(
-        graph(),
-        municipality(),
-        match_settings().threshold,
-        {**current_user.data, "municipality_id": municipality()},
-        client_address(),
-    )
+    result = service.scan(graph(), municipality(), match_settings().threshold, municipal_who())
     flash(
         _(
             "%(cases)s cases compared; %(pairs)s likely pairs above the threshold.",

@@ -11,15 +11,15 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from ...domain import overlap
+from ...domain import clock, overlap
 from ...services import search, structures
-from ..access import roles_required
+from ..access import COORDINATION, roles_required
 from ..api.search import bad_request
 from ..context import graph, lang, municipality
-from ..directory.routes import names, today
+from ..display import names
 from . import bp
 from .forms import FACET_LABELS, StructureFilterForm
-from .routes import COORDINATION, field_errors
+from .routes import field_errors
 
 
 def _listed(ids: list[str], lookup: dict[str, str]) -> str:
@@ -101,7 +101,9 @@ def duplicate_structures():
             facet_labels=FACET_LABELS,
             weights=overlap.WEIGHTS,
         ), 400
-    result = structures.duplicate_structures(graph(), municipality(), today(), _filters(form))
+    result = structures.duplicate_structures(
+        graph(), municipality(), clock.today_iso(), _filters(form)
+    )
     return render_template(
         "coordination/duplicate_structures.html",
         form=form,
@@ -120,7 +122,9 @@ def duplicate_structures_answer():
     form, named = _context()
     if not form.validate():
         return bad_request(field_errors(form))
-    result = structures.duplicate_structures(graph(), municipality(), today(), _filters(form))
+    result = structures.duplicate_structures(
+        graph(), municipality(), clock.today_iso(), _filters(form)
+    )
     return jsonify(_explained(result, named))
 
 
@@ -139,7 +143,9 @@ def duplicate_structures_csv():
     if not form.validate():
         fields = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
         return Response(fields, status=400, mimetype="text/plain")
-    result = structures.duplicate_structures(graph(), municipality(), today(), _filters(form))
+    result = structures.duplicate_structures(
+        graph(), municipality(), clock.today_iso(), _filters(form)
+    )
     return Response(
         structures.to_csv(result, named),
         mimetype="text/csv",

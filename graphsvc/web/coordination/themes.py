@@ -1,4 +1,4 @@
-"""Generative themes (issue 6, part 5): list, create, edit and close, for coordination."""
+"""Generative themes: list, create, edit and close, for coordination."""
 
 from __future__ import annotations
 
@@ -7,19 +7,17 @@ import re
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ...domain.cases import identifier_hints
-from ...domain.seeds import PSEUDONYM
+from ...domain.cases import PSEUDONYM, identifier_hints
+from ...domain.errors import Conflict
 from ...services import audit, gaps, themes
-from ..access import client_address, roles_required
-from ..context import graph, lang, municipality
+from ..access import COORDINATION, roles_required
+from ..context import graph, lang, municipal_who, municipality, who
 from . import bp
 
-COORDINATION = ("coordination",)
 SEPARATORS = re.compile(r"[\s,;]+")
 
 
@@ -104,38 +102,20 @@ def _names() -> gaps.Names:
 
 
 def _audit(action: str, theme_id: str, pseudonyms: list[str]) -> None:
-    audit.record(
-        graph(),
-        current_user.data,
-        action,
-        target=theme_id,
-        details={"cases": pseudonyms},
-        address=client_address(),
-    )
+    audit.record(graph(), who(), action, target=theme_id, details={"cases": pseudonyms})
 
 
 def _save(form: ThemeForm, theme_id: str | None) -> str | None:
     """Create or update; on a rule the service finds, the error goes to its field."""
     try:
         if theme_id is None:
-            theme_id = themes.create(
-                graph(), municipality(), current_user.data["username"], form.values()
-            )
-            _audit("themes.create", theme_id, form.pseudonyms())
+            theme_id = themes.create(graph(), municipal_who(), form.values())
         else:
             version = form.version.data or ""
             if not version.isdigit():
-                raise themes.StaleTheme("stale", "version")
-            themes.update(
-                graph(),
-                municipality(),
-                current_user.data["username"],
-                theme_id,
-                int(version),
-                form.values(),
-            )
-            _audit("themes.update", theme_id, form.pseudonyms())
-    except themes.StaleTheme:
+                raise Conflict("no version")
+            themes.update(graph(), municipal_who(), theme_id, int(version), form.values())
+    except Conflict:
         form.title.errors = [_("Someone changed or closed this theme meanwhile; please reload.")]
         return None
     except themes.ThemeError as exc:
@@ -206,12 +186,9 @@ def theme_close(theme_id: str):
     if not form.validate_on_submit() or not (form.version.data or "").isdigit():
         abort(400)
     try:
-        themes.close(
-            graph(), municipality(), current_user.data["username"], theme_id, int(form.version.data)
-        )
-    except themes.StaleTheme:
+        themes.close(graph(), municipal_who(), theme_id, int(form.version.data))
+    except Conflict:
         flash(_("Someone changed or closed this theme meanwhile; please reload."), "error")
         return _list_page(409)
-    _audit("themes.close", theme_id, [])
     flash(_("Theme closed."))
     return redirect(url_for("coordination.theme_list"))

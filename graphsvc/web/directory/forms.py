@@ -25,7 +25,7 @@ from wtforms.validators import (
 
 from ...domain import model
 from ...services import search
-from ..labels import CATEGORY_LABELS, CIRCLE_LABELS, GENDER_LABELS, KIND_LABELS  # noqa: F401 (re-exported)
+from ..display import CATEGORY_LABELS, CIRCLE_LABELS, GENDER_LABELS, KIND_LABELS  # noqa: F401 (re-exported)
 
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -47,7 +47,9 @@ def history_labels(form_class: type) -> dict[str, dict[str, object]]:
     fields = {
         name: field.args[0]
         for name in dir(form_class)
-        if hasattr(field := getattr(form_class, name, None), "field_class") and field.args
+        if (field := getattr(form_class, name, None)) is not None
+        and hasattr(field, "field_class")
+        and field.args
     }
     fields.setdefault("actor_id", _l("Organisation"))  # an import may move an offer
     return {"fields": fields, "actions": HISTORY_ACTIONS}

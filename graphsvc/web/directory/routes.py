@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import get_translations
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
 
-from ...domain import ranking
+from ...domain import clock
+from ...domain.cases import PSEUDONYM
+from ...domain.errors import Conflict
 from ...services import directory, search
-from ..access import roles_required
-from ..context import graph, lang, municipality
-from . import DIRECTORY_ROLES, EDIT_ROLES, SEARCH_ROLES, bp
+from ..access import CASE_WORK, DIRECTORY, DIRECTORY_EDIT, SEARCH, roles_required
+from ..context import graph, lang, municipality, who
+from ..display import Translator, explain, names
+from . import bp
 from .forms import (
     CATEGORY_LABELS,
     CIRCLE_LABELS,
@@ -29,153 +29,9 @@ from .forms import (
     history_labels,
 )
 
-PSEUDONYM = re.compile(r"^[A-Z]{3}-\d{4}-\d{4,6}$")
-
-
-def today() -> str:
-    """Today as an ISO date: what 'valid' and 'expired' are measured against."""
-    return date.today().isoformat()
-
-
-def names(vocab: dict[str, list[dict]], language: str) -> dict[str, dict[str, str]]:
-    """Id → display name per vocabulary, in the interface language."""
-    key = "name_en" if language == "en" else "name_de"
-    return {
-        kind: {i["id"]: i.get(key) or i.get("name") or i["id"] for i in items}
-        for kind, items in vocab.items()
-    }
-
-
-def _list(ids: list[str], lookup: dict[str, str]) -> str:
-    return ", ".join(lookup.get(i, i) for i in ids)
-
-
-class Translator:
-    """gettext with one catalogue lookup per message and request: explaining 20 rows calls
-    it a few hundred times, and Flask-Babel's own gettext looks the catalogue up each time."""
-
-    def __init__(self) -> None:
-        self.catalogue = get_translations()
-        self.seen: dict[str, str] = {}
-
-    def __call__(self, msgid: str, **values: Any) -> str:
-        text = self.seen.get(msgid)
-        if text is None:
-            text = self.seen[msgid] = self.catalogue.ugettext(msgid)
-        return text % values if values else text
-
-
-def _reason(reason: dict[str, Any], named: dict[str, dict[str, str]], _: Translator) -> str:
-    if reason["criterion"] == "age":
-        low, high = reason.get("age_min"), reason.get("age_max")
-        if low is not None and high is not None:
-            return _("only for ages %(low)s to %(high)s", low=low, high=high)
-        if low is not None:
-            return _("only from age %(low)s", low=low)
-        return _("only up to age %(high)s", high=high)
-    if reason["criterion"] == "gender":
-        allowed = ", ".join(str(GENDER_LABELS.get(g, g)) for g in reason["allowed"])
-        return _("only for: %(genders)s", genders=allowed)
-    return _(
-        "only for residence status: %(statuses)s",
-        statuses=_list(reason["allowed"], named["residence_statuses"]),
-    )
-
-
-def explain(
-    row: ranking.Row, named: dict[str, dict[str, str]], _: Translator | None = None
-) -> list[dict[str, Any]]:
-    """The reasons of one row as sentences in the interface language, with their points."""
-    _ = _ or Translator()
-    out = []
-    for item in row.explanation:
-        factor, text = item["factor"], ""
-        if factor == "needs":
-            parts = []
-            if item["covered"]:
-                parts.append(
-                    _("Covers %(covered)s", covered=_list(item["covered"], named["topics"]))
-                )
-            for near in item.get("related") or []:
-                parts.append(
-                    _(
-                        "%(need)s only through the related topic %(via)s",
-                        need=_list([near["need"]], named["topics"]),
-                        via=_list(near["via"], named["topics"]),
-                    )
-                )
-            text = " · ".join(parts)
-            if item["missing"]:
-                text += " · " + _(
-                    "not: %(missing)s", missing=_list(item["missing"], named["topics"])
-                )
-        elif factor == "language":
-            if item["matched"]:
-                text = _(
-                    "Counselling in %(languages)s",
-                    languages=_list(item["matched"], named["languages"]),
-                )
-            else:
-                text = _(
-                    "None of the client's languages (offered: %(offered)s)",
-                    offered=_list(item["offered"], named["languages"]),
-                )
-        elif factor == "location":
-            text = {
-                "same": _("Serves the client's district"),
-                "neighbour": _("Serves a neighbouring district"),
-                "elsewhere": _("Elsewhere in the city"),
-            }[item["where"]]
-        elif factor == "eligibility":
-            if not item["eligible"]:
-                text = _(
-                    "Not eligible: %(reasons)s",
-                    reasons="; ".join(_reason(r, named, _) for r in item["reasons"]),
-                )
-            elif item["unchecked"]:
-                labels = {
-                    "age": _("age"),
-                    "gender": _("gender"),
-                    "residence_status": _("residence status"),
-                }
-                text = _(
-                    "Eligible as far as stated; please check: %(criteria)s",
-                    criteria=", ".join(labels[c] for c in item["unchecked"]),
-                )
-            else:
-                text = _("Eligible")
-        elif factor == "waiting":
-            if item["days"] is None:
-                text = _("Waiting time unknown")
-            elif item["days"] == 0:
-                text = _("No waiting time")
-            else:
-                text = _("Waiting time about %(days)s days", days=item["days"])
-        elif factor == "acceptance":
-            if item["rate"] is None:
-                text = _("Too few decided referrals to tell (%(decided)s)", decided=item["decided"])
-            else:
-                text = _(
-                    "%(accepted)s of %(decided)s referrals by colleagues accepted",
-                    accepted=item["accepted"],
-                    decided=item["decided"],
-                )
-        elif factor == "target_group":
-            text = (
-                _("Made for the client's target group")
-                if item["fits"]
-                else _("Not specifically for the client's target group")
-            )
-        elif factor == "text":
-            text = (
-                _("Matches the free text") if item["matches"] else _("Does not match the free text")
-            )
-        out.append({"factor": factor, "points": row.points.get(factor, 0.0), "text": text})
-    return out
-
 
 @bp.get("/search")
-@roles_required(*SEARCH_ROLES)
+@roles_required(*SEARCH)
 def referral_search():
     """The referral search: needs and client attributes in, explained ranked offers out."""
     vocab = search.vocabulary(graph(), municipality())
@@ -186,7 +42,7 @@ def referral_search():
         if form.validate():
             try:
                 criteria = search.parse_criteria(request.args.to_dict(flat=False), vocab)
-                result = search.referral(graph(), municipality(), criteria, today())
+                result = search.referral(graph(), municipality(), criteria, clock.today_iso())
             except search.InvalidSearch as exc:
                 for name, why in exc.fields.items():
                     getattr(form, name, form.q).errors = [why]  # type: ignore[union-attr]
@@ -214,13 +70,13 @@ def referral_search():
 def _case_to_link() -> str | None:
     """The case a search was started from (its pseudonym), so each result can be linked."""
     pseudonym = request.args.get("case", "")
-    if current_user.has_role("case_manager") and PSEUDONYM.match(pseudonym):
+    if current_user.has_role(*CASE_WORK) and PSEUDONYM.match(pseudonym):
         return pseudonym
     return None
 
 
 @bp.get("/directory/")
-@roles_required(*DIRECTORY_ROLES)
+@roles_required(*DIRECTORY)
 def index():
     """Offers and organisations of the municipality, filtered; free text across both."""
     vocab = search.vocabulary(graph(), municipality())
@@ -231,7 +87,7 @@ def index():
         offers = directory.list_offers(
             graph(),
             municipality(),
-            today(),
+            clock.today_iso(),
             topic_id=form.topic.data or None,
             district_id=form.district.data or None,
             category=form.category.data or None,
@@ -241,7 +97,7 @@ def index():
         if form.q.data:
             hits = search.text_search(graph(), municipality(), form.q.data)
             for hit in hits:
-                hit["expired"] = directory.is_expired(hit.get("valid_until"), today())
+                hit["expired"] = directory.is_expired(hit.get("valid_until"), clock.today_iso())
     else:
         status = 400
     return (
@@ -259,19 +115,19 @@ def index():
 
 
 @bp.get("/directory/offers/<offer_id>")
-@roles_required(*DIRECTORY_ROLES)
+@roles_required(*DIRECTORY)
 def offer(offer_id: str):
     """Everything about one offer: what, for whom, where, languages, validity, contact."""
-    found = directory.get_offer(graph(), offer_id, today())
+    found = directory.get_offer(graph(), offer_id, clock.today_iso())
     if found is None:
         raise NotFound()
     vocab = search.vocabulary(graph(), found["offer"].get("municipality_id") or "")
-    editable = current_user.has_role(*EDIT_ROLES) and (
+    editable = current_user.has_role(*DIRECTORY_EDIT) and (
         found["offer"].get("municipality_id") == current_user.municipality_id
     )
     retire = None
     if editable:
-        retire = RetireForm(formdata=None, last_day=date.today())
+        retire = RetireForm(formdata=None, last_day=clock.today())
         retire.version.data = str(found["offer"].get("version") or 0)
     return render_template(
         "directory/offer.html",
@@ -291,18 +147,18 @@ def offer(offer_id: str):
 
 
 @bp.get("/directory/actors/<actor_id>")
-@roles_required(*DIRECTORY_ROLES)
+@roles_required(*DIRECTORY)
 def actor(actor_id: str):
     """Everything about one organisation: offers, working groups, partners, contact."""
-    found = directory.get_actor(graph(), actor_id, today())
+    found = directory.get_actor(graph(), actor_id, clock.today_iso())
     if found is None:
         raise NotFound()
-    editable = current_user.has_role(*EDIT_ROLES) and (
+    editable = current_user.has_role(*DIRECTORY_EDIT) and (
         found["actor"].get("municipality_id") == current_user.municipality_id
     )
     retire = None
     if editable:
-        retire = RetireForm(formdata=None, last_day=date.today())
+        retire = RetireForm(formdata=None, last_day=clock.today())
         retire.version.data = str(found["actor"].get("version") or 0)
     return render_template(
         "directory/actor.html",
@@ -322,26 +178,22 @@ def names_in(ids: list[str], lookup: dict[str, str], sep: str = ", ") -> str:
     return sep.join(lookup.get(i, i) for i in ids or [])
 
 
-def _editor() -> dict[str, Any]:
-    return {"id": current_user.id, "username": current_user.username}
-
-
 def _offer_form(vocab: dict[str, list[dict]]) -> OfferForm:
     return OfferForm().fill(vocab, lang())
 
 
 @bp.route("/directory/offers/new", methods=["GET", "POST"])
-@roles_required(*EDIT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def new_offer():
     """Create an offer of an organisation (?actor=<id>) of the editor's municipality."""
     actor_id = request.args.get("actor", "")
-    found = directory.get_actor(graph(), actor_id, today()) if actor_id else None
+    found = directory.get_actor(graph(), actor_id, clock.today_iso()) if actor_id else None
     if found is None or found["actor"].get("municipality_id") != municipality():
         raise NotFound()
     vocab = search.vocabulary(graph(), municipality())
     form = _offer_form(vocab)
     if form.validate_on_submit():
-        offer_id = directory.create_offer(graph(), _editor(), actor_id, form.values())
+        offer_id = directory.create_offer(graph(), who(), actor_id, form.values())
         flash(_("Offer created."), "ok")
         return redirect(url_for("directory.offer", offer_id=offer_id))
     status = 400 if request.method == "POST" else 200
@@ -351,10 +203,10 @@ def new_offer():
 
 
 @bp.route("/directory/offers/<offer_id>/edit", methods=["GET", "POST"])
-@roles_required(*EDIT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def edit_offer(offer_id: str):
     """Change an offer; a change made meanwhile by someone else is never overwritten."""
-    found = directory.get_offer(graph(), offer_id, today())
+    found = directory.get_offer(graph(), offer_id, clock.today_iso())
     if found is None or found["offer"].get("municipality_id") != municipality():
         raise NotFound()
     vocab = search.vocabulary(graph(), municipality())
@@ -374,9 +226,9 @@ def edit_offer(offer_id: str):
         else:
             try:
                 directory.update_offer(
-                    graph(), _editor(), offer_id, int(version), form.values(), today()
+                    graph(), who(), offer_id, int(version), form.values(), clock.today_iso()
                 )
-            except directory.DirectoryConflict:
+            except Conflict:
                 flash(
                     _("Someone else changed this offer meanwhile; please check and save again."),
                     "error",
@@ -393,10 +245,10 @@ def edit_offer(offer_id: str):
 
 
 @bp.post("/directory/offers/<offer_id>/retire")
-@roles_required(*EDIT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def retire_offer(offer_id: str):
     """End an offer on a given last day; it stays in the directory, flagged as expired."""
-    found = directory.get_offer(graph(), offer_id, today())
+    found = directory.get_offer(graph(), offer_id, clock.today_iso())
     if found is None or found["offer"].get("municipality_id") != municipality():
         raise NotFound()
     form = RetireForm()
@@ -406,9 +258,9 @@ def retire_offer(offer_id: str):
         return redirect(url_for("directory.offer", offer_id=offer_id))
     try:
         directory.retire_offer(
-            graph(), _editor(), offer_id, int(version), form.last_day.data.isoformat()
+            graph(), who(), offer_id, int(version), form.last_day.data.isoformat()
         )
-    except directory.DirectoryConflict:
+    except Conflict:
         flash(_("Someone else changed this offer meanwhile; please check and save again."), "error")
     else:
         flash(_("The offer ends on %(date)s.", date=form.last_day.data.isoformat()), "ok")
@@ -421,13 +273,13 @@ def _changed_meanwhile() -> str:
 
 
 @bp.route("/directory/actors/new", methods=["GET", "POST"])
-@roles_required(*EDIT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def new_actor():
     """Create an organisation in the editor's municipality."""
     vocab = search.vocabulary(graph(), municipality())
     form = ActorForm().fill(vocab)
     if form.validate_on_submit():
-        actor_id = directory.create_actor(graph(), _editor(), municipality(), form.values())
+        actor_id = directory.create_actor(graph(), who(), municipality(), form.values())
         flash(_("Organisation created."), "ok")
         return redirect(url_for("directory.actor", actor_id=actor_id))
     status = 400 if request.method == "POST" else 200
@@ -435,10 +287,10 @@ def new_actor():
 
 
 @bp.route("/directory/actors/<actor_id>/edit", methods=["GET", "POST"])
-@roles_required(*EDIT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def edit_actor(actor_id: str):
     """Change an organisation; a change made meanwhile by someone else is never overwritten."""
-    found = directory.get_actor(graph(), actor_id, today())
+    found = directory.get_actor(graph(), actor_id, clock.today_iso())
     if found is None or found["actor"].get("municipality_id") != municipality():
         raise NotFound()
     vocab = search.vocabulary(graph(), municipality())
@@ -453,9 +305,9 @@ def edit_actor(actor_id: str):
         if version.isdigit():
             try:
                 directory.update_actor(
-                    graph(), _editor(), actor_id, int(version), form.values(), today()
+                    graph(), who(), actor_id, int(version), form.values(), clock.today_iso()
                 )
-            except directory.DirectoryConflict:
+            except Conflict:
                 flash(_changed_meanwhile(), "error")
                 return redirect(url_for("directory.edit_actor", actor_id=actor_id))
             flash(_("Organisation saved."), "ok")
@@ -468,10 +320,10 @@ def edit_actor(actor_id: str):
 
 
 @bp.post("/directory/actors/<actor_id>/retire")
-@roles_required(*EDIT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def retire_actor(actor_id: str):
     """Retire an organisation after a last day; its running offers end that day too."""
-    found = directory.get_actor(graph(), actor_id, today())
+    found = directory.get_actor(graph(), actor_id, clock.today_iso())
     if found is None or found["actor"].get("municipality_id") != municipality():
         raise NotFound()
     form = RetireForm()
@@ -481,9 +333,9 @@ def retire_actor(actor_id: str):
         return redirect(url_for("directory.actor", actor_id=actor_id))
     try:
         ended = directory.retire_actor(
-            graph(), _editor(), actor_id, int(version), form.last_day.data.isoformat()
+            graph(), who(), actor_id, int(version), form.last_day.data.isoformat()
         )
-    except directory.DirectoryConflict:
+    except Conflict:
         flash(_changed_meanwhile(), "error")
     else:
         message = _(

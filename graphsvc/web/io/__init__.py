@@ -3,6 +3,5 @@
 from flask import Blueprint
 
 bp = Blueprint("io", __name__, url_prefix="/import")
-IMPORT_ROLES = ("admin", "directory_editor")
 
 from . import routes  # noqa: E402,F401  (routes attach themselves to bp)

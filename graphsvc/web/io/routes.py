@@ -17,9 +17,9 @@ from wtforms import HiddenField
 from wtforms.validators import Regexp
 
 from ...services import audit, spreadsheet
-from ..access import client_address, roles_required
-from ..context import graph
-from . import IMPORT_ROLES, bp
+from ..access import DIRECTORY_EDIT, roles_required
+from ..context import graph, who
+from . import bp
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 PREVIEW_ROWS = 50
@@ -59,7 +59,7 @@ def _scope() -> str | None:
 
 
 @bp.route("/", methods=["GET", "POST"])
-@roles_required(*IMPORT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def upload():
     """Upload a file; show every problem, or the offers it would write and a confirm button."""
     form = UploadForm()
@@ -79,11 +79,10 @@ def upload():
     if not plan.ok:
         audit.record(
             graph(),
-            _user(),
+            who(),
             "import.offers.check",
             target=name,
             details={"sha256": plan.sha256, "problems": len(plan.problems)},
-            address=client_address(),
             outcome="refused",
         )
         return render_template("io/preview.html", plan=plan, filename=name, confirm=None), 400
@@ -100,7 +99,7 @@ def upload():
 
 
 @bp.post("/confirm")
-@roles_required(*IMPORT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def confirm():
     """Write the checked file (checked again: the directory may have changed meanwhile)."""
     form = ConfirmForm()
@@ -117,18 +116,17 @@ def confirm():
     if not plan.ok:
         return render_template("io/preview.html", plan=plan, filename=name, confirm=None), 400
     try:
-        written = spreadsheet.write(graph(), plan, _user())
+        written = spreadsheet.write(graph(), plan, who())
     except spreadsheet.SpreadsheetError as exc:
         flash(_(exc.why, **exc.params), "error")
         return redirect(url_for("io.upload")), 303
     staged.unlink(missing_ok=True)
     audit.record(
         graph(),
-        _user(),
+        who(),
         "import.offers",
         target=name,
         details={"sha256": plan.sha256, "offers": written.offers, "actors": written.actors},
-        address=client_address(),
     )
     flash(
         _(
@@ -142,7 +140,7 @@ def confirm():
 
 
 @bp.get("/template.xlsx")
-@roles_required(*IMPORT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def template_xlsx():
     """The template workbook with the German column names and one example row."""
     return Response(
@@ -156,7 +154,7 @@ CSV_TEMPLATES = {"offers": "angebote", "organisations": "organisationen"}
 
 
 @bp.get("/template.csv")
-@roles_required(*IMPORT_ROLES)
+@roles_required(*DIRECTORY_EDIT)
 def template_csv():
     """One sheet's template as CSV (UTF-8, ';'-separated): ?kind=offers|organisations."""
     kind = request.args.get("kind", "offers")

@@ -4,6 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("network", __name__, url_prefix="/network")
 
-VIEW_ROLES = ("network", "coordination", "case_manager", "admin")
-
 from . import routes  # noqa: E402,F401  (routes attach themselves to bp)

@@ -6,7 +6,7 @@ from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length
 
 from ...services.network import MAX_SNAPSHOT_NAME
-from ..labels import CATEGORY_LABELS, CIRCLE_LABELS, KIND_LABELS  # noqa: F401 (re-exported)
+from ..display import CATEGORY_LABELS, CIRCLE_LABELS, KIND_LABELS  # noqa: F401 (re-exported)
 
 
 class SnapshotForm(FlaskForm):

@@ -11,9 +11,9 @@ from werkzeug.exceptions import NotFound
 
 from ...domain import model, network_export
 from ...services import network
-from ..access import roles_required
+from ..access import NETWORK_VIEW, roles_required
 from ..context import graph, lang, municipality
-from . import VIEW_ROLES, bp
+from . import bp
 from .forms import CATEGORY_LABELS, CIRCLE_LABELS, KIND_LABELS, SnapshotForm
 
 EXPORTS = {
@@ -44,7 +44,7 @@ def load() -> network.Network:
 
 
 @bp.get("/")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def page():
     """The interactive graph page: filters, legend, graph, questions, snapshots, exports."""
     net = load()
@@ -121,7 +121,7 @@ def js_texts() -> dict[str, str]:
 
 
 @bp.get("/graph.json")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def graph_json():
     """The filtered view as {nodes, edges} for Cytoscape."""
     net = load()
@@ -133,7 +133,7 @@ def graph_json():
 
 
 @bp.get("/details.json")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def details_json():
     """The details of one node of the directory network."""
     found = network.details(load(), request.args.get("id", ""), lang())
@@ -143,7 +143,7 @@ def details_json():
 
 
 @bp.get("/ego.json")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def ego_json():
     """The ego network of an organisation (hops 1 or 2)."""
     try:
@@ -157,7 +157,7 @@ def ego_json():
 
 
 @bp.get("/path.json")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def path_json():
     """Shortest paths between two organisations through groups and cooperations."""
     args = request.args
@@ -170,21 +170,21 @@ def path_json():
 
 
 @bp.get("/centrality.json")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def centrality_json():
     """Brokers, degree and isolates of the organisations."""
     return jsonify(network.centrality(load()))
 
 
 @bp.get("/overlap")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def overlap():
     """Working-group overlap matrix and the organisations in no group."""
     return render_template("network/overlap.html", result=network.overlap(load()))
 
 
 @bp.get("/coverage")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def coverage():
     """Coverage map: offers per topic and district (heat table)."""
     net = load()
@@ -198,7 +198,7 @@ def coverage():
 
 
 @bp.post("/snapshots")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def save_snapshot():
     """Save the current view (filters, positions, layout) as a named snapshot."""
     form = SnapshotForm()
@@ -242,7 +242,7 @@ def save_snapshot():
 
 
 @bp.get("/snapshots/<snapshot_id>.json")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def snapshot_json(snapshot_id: str):
     """One saved view (filters and positions) of this municipality."""
     found = network.get_snapshot(graph(), snapshot_id, municipality())
@@ -252,7 +252,7 @@ def snapshot_json(snapshot_id: str):
 
 
 @bp.get("/export/<fmt>")
-@roles_required(*VIEW_ROLES)
+@roles_required(*NETWORK_VIEW)
 def export(fmt: str):
     """The filtered view as GraphML, GEXF, or CSV node and edge lists (zip or single)."""
     if fmt not in EXPORTS:
