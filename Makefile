@@ -2,10 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: run test lint format bench setup setup-test test-tools clean
+.PHONY: run test test-fast lint format bench cypher setup setup-test test-tools clean
 
 run: setup
 	$(BIN)/graphsvc run
@@ -13,39 +14,57 @@ run: setup
 test: setup-test
 	$(BIN)/python -m pytest
 
+# The daily loop: no browser, no second engine.
+test-fast: setup-test
+	$(BIN)/python -m pytest -m "not e2e and not neo4j"
+
 lint: setup-test
-	$(BIN)/ruff check graphsvc tests
-	$(BIN)/ruff format --check graphsvc tests
-	node tools/lint-cypher.mjs cypher
+	$(BIN)/ruff check graphsvc tests tools
+	$(BIN)/ruff format --check graphsvc tests tools
+	$(BIN)/mypy graphsvc
+	node tools/lint-cypher.mjs cypher tests/cypher
 
 format: setup-test
-	$(BIN)/ruff format graphsvc tests
-	$(BIN)/ruff check --fix graphsvc tests
+	$(BIN)/ruff format graphsvc tests tools
+	$(BIN)/ruff check --fix graphsvc tests tools
 
 bench: setup
 	$(BIN)/graphsvc bench --scale nrw --json bench-nrw.json
 
-setup: $(STAMP) node_modules/.installed graphsvc/static/vendor/cytoscape.min.js translations
+# Regenerate cypher/generated/ from graphsvc/domain/graph_model.py.
+cypher: setup
+	$(BIN)/python -m graphsvc.graph.bulk cypher/generated
 
-setup-test: setup test-tools
+# The app alone: no test tools, no Cypher linter.
+setup: $(RUN_STAMP) node_modules/.installed-run graphsvc/static/vendor/cytoscape.min.js translations
 
-$(STAMP): pyproject.toml
+setup-test: setup $(TEST_STAMP) node_modules/.installed-test test-tools
+
+$(RUN_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(RUN_STAMP) pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+node_modules/.installed-run: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
+node_modules/.installed-test: node_modules/.installed-run
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@ node_modules/.installed-run
+
 # Front-end libraries come from the npm registry and are served by the app (no CDN).
-graphsvc/static/vendor/cytoscape.min.js: node_modules/.installed
+graphsvc/static/vendor/cytoscape.min.js: node_modules/.installed-run
 	mkdir -p graphsvc/static/vendor
 	cp node_modules/cytoscape/dist/cytoscape.min.js $@
 
-translations: $(STAMP)
-	$(BIN)/pybabel compile -d graphsvc/translations
+translations: $(RUN_STAMP)
+	$(BIN)/pybabel compile -q -d graphsvc/translations
 
 # Browser tests drive Debian's Chromium (Playwright's own download does not work here);
 # docker-compose validates docker-compose.yml without a Docker engine.
