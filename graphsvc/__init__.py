@@ -12,6 +12,7 @@ from . import config as config_module
 from .extensions import babel, csrf
 from .graph import connect
 from .graph.embedded import EmbeddedEngine
+from .resources import folder
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -19,7 +20,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     settings = config_module.from_env()
     if config:
         settings = settings.with_overrides(**config)
-    app = Flask(__name__, template_folder="../templates", static_folder="static")
+    app = Flask(__name__, template_folder=str(folder("templates")), static_folder="static")
     app.config.update(
         SECRET_KEY=settings.secret_key,
         GRAPHSVC=settings,

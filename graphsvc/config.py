@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .domain import same_client
+from .resources import folder
 
 FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
@@ -40,7 +41,7 @@ class Settings:
     env: str = "development"
     secret_key: str = DEV_SECRET
     language: str = "de"
-    seed_dir: Path = Path(__file__).resolve().parent.parent / "seeds"
+    seed_dir: Path = folder("seeds")
     session_idle_minutes: int = 30
     session_lifetime_hours: int = 12
     secure_cookies: bool = False

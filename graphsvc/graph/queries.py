@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..resources import folder
+
 KINDS = {"one", "many", "scalar", "write"}
 DIALECTS = ("falkordb", "neo4j")
-CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
+CYPHER_DIR = folder("cypher")
 HEADER = re.compile(r"^//\s*name:\s*(?P<name>[a-z][a-z0-9_]*)\s+:(?P<kind>[a-z]+)\s*$")
 PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 COMMENT = re.compile(r"//[^\n]*")

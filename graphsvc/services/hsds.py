@@ -595,7 +595,9 @@ def plan_import(
         }
         for attr in svc.get("attributes", []):
             term_obj = attr.get("taxonomy_term") or {}
-            link_kind = {"topic": "topics", "target_group": "target_groups"}.get(attr.get("link_type"))
+            link_kind = {"topic": "topics", "target_group": "target_groups"}.get(
+                attr.get("link_type")
+            )
             candidates = [term_obj.get("code"), term_obj.get("name"), attr.get("value")]
             found: tuple[str, str] | None = None
             for table in [link_kind] if link_kind else ["topics", "target_groups"]:
