@@ -64,7 +64,7 @@ graphsvc/static/vendor/cytoscape.min.js: node_modules/.installed-run
 	cp node_modules/cytoscape/dist/cytoscape.min.js $@
 
 translations: $(RUN_STAMP)
-	$(BIN)/pybabel compile -q -d graphsvc/translations
+	$(BIN)/pybabel compile --statistics -d graphsvc/translations >/dev/null
 
 # Browser tests drive Debian's Chromium (Playwright's own download does not work here);
 # docker-compose validates docker-compose.yml without a Docker engine.
