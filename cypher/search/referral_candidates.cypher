@@ -7,7 +7,7 @@ WHERE t.id IN $topic_ids
 WITH o, collect(t.id) AS covered
 MATCH (o)-[:PROVIDED_BY]->(a:Actor)
 RETURN o {.id, .name, .category, .age_min, .age_max, .genders, .residence_statuses,
-          .waiting_days, .circle, .valid_until, .phone} AS offer,
+          .waiting_days, .circle, .valid_until, .phone, .case_management} AS offer,
        covered, o.language_ids AS languages, o.district_ids AS districts,
        o.target_group_ids AS target_groups, a {.id, .name} AS actor,
        o.links_accepted AS accepted, o.links_decided AS decided

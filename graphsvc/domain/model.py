@@ -39,6 +39,7 @@ ACCESS_ROUTES = (
     "word_of_mouth",
 )
 AGE_BANDS = ("0-17", "18-26", "27-44", "45-64", "65+")
+OLDEST = 120  # the upper end of the open age band "65+"
 HOUSEHOLD_BANDS = ("1", "2", "3-4", "5+")
 NEED_STATUSES = ("open", "in_progress", "met", "unmet")
 LINK_MODES = ("warm_handover", "tandem", "referral")
@@ -51,3 +52,13 @@ LINK_STATUSES = (
     "no_capacity",
     "cancelled",
 )
+
+
+def age_band_range(band: str) -> tuple[int, int]:
+    """The ages an age band spans, both ends included: "27-44" → (27, 44), "65+" → (65, 120)."""
+    if band not in AGE_BANDS:
+        raise ValueError(f"unknown age band {band!r}")
+    if band.endswith("+"):
+        return int(band[:-1]), OLDEST
+    low, high = band.split("-")
+    return int(low), int(high)

@@ -17,7 +17,8 @@ The rules, in order of weight (a full score is 100 points plus the free-text bon
 - acceptance: how often colleagues' referrals to the offer were accepted (only decided
   links count; with fewer than MIN_DECIDED decided links the rate is neutral);
 - target group: the offer names the client's target group (or all migrants).
-Ties are broken by name and id, so the order is stable.
+Ties are broken by name and id, so the order is stable. The searching case manager's own
+organisation's case management is left out: the client is already in it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
+
+from . import model
 
 # Weights (points). Needs dominate: covering two of two needs beats any single convenience.
 WEIGHT_NEEDS = 40.0
@@ -79,11 +82,16 @@ class Client:
     neighbour_ids: frozenset[str] = frozenset()
     languages: tuple[str, ...] = ()
     age: int | None = None
+    # The case file keeps an age band, not an age: eligibility then asks whether the band
+    # lies inside, outside or across the offer's age range.
+    age_range: tuple[int, int] | None = None
     gender: str | None = None
     residence_status: str | None = None
     target_group: str | None = None
     text_matches: frozenset[str] | None = None  # offer ids the free text found; None: no text
     related: Mapping[str, frozenset[str]] = field(default_factory=dict)  # need -> related topics
+    # The searching case manager's organisation: its own case management is no partner offer.
+    own_actor_id: str | None = None
 
 
 def related_topics(
@@ -138,12 +146,18 @@ def eligibility(offer: Mapping[str, Any], client: Client) -> tuple[bool, list[di
     unchecked: list[str] = []
     age_min, age_max = offer.get("age_min"), offer.get("age_max")
     if age_min is not None or age_max is not None:
-        if client.age is None:
+        low = 0 if age_min is None else age_min
+        high = model.OLDEST if age_max is None else age_max
+        if client.age is not None:
+            ages = (client.age, client.age)
+        else:
+            ages = client.age_range  # type: ignore[assignment]
+        if ages is None:
             unchecked.append("age")
-        elif (age_min is not None and client.age < age_min) or (
-            age_max is not None and client.age > age_max
-        ):
+        elif ages[1] < low or ages[0] > high:
             reasons.append({"criterion": "age", "age_min": age_min, "age_max": age_max})
+        elif ages[0] < low or ages[1] > high:
+            unchecked.append("age")  # the band reaches beyond the offer's range: ask the age
     genders = list(offer.get("genders") or [])
     if genders:
         if client.gender is None:
@@ -265,6 +279,19 @@ def score_candidate(candidate: Mapping[str, Any], client: Client) -> Row:
     )
 
 
+def own_case_management(candidate: Mapping[str, Any], client: Client) -> bool:
+    """Whether a candidate is the case management of the searching case manager's own
+    organisation: the client is already in it, so proposing it would refer the client back
+    to where they are (offers marked `case_management` in the directory)."""
+    offer = candidate.get("offer") or {}
+    actor = candidate.get("actor") or {}
+    return bool(
+        client.own_actor_id
+        and offer.get("case_management")
+        and actor.get("id") == client.own_actor_id
+    )
+
+
 def sort_key(row: Row) -> tuple:
     """Eligible first, then score (high first), then name and id for a stable order."""
     return (not row.eligible, -row.score, row.offer.get("name") or "", row.offer["id"])
@@ -276,8 +303,9 @@ def rank(
     include_ineligible: bool = False,
     limit: int = DEFAULT_LIMIT,
 ) -> tuple[list[Row], list[Row]]:
-    """(the top `limit` rows, every eligible row) for the client."""
-    rows = [score_candidate(c, client) for c in candidates]
+    """(the top `limit` rows, every eligible row) for the client; never the client's own
+    case management as a partner offer."""
+    rows = [score_candidate(c, client) for c in candidates if not own_case_management(c, client)]
     eligible = sorted((r for r in rows if r.eligible), key=sort_key)
     shown = rows if include_ineligible else eligible
     return sorted(shown, key=sort_key)[:limit], eligible

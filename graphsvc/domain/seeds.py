@@ -332,6 +332,9 @@ def _read_offers(records: list[Located], bundle: Bundle, known: dict, mid: str) 
             phone=c.get("phone", _text, required=False),
             email=c.get("email", _text, required=False),
             hours=c.get("hours", _text, required=False),
+            # The organisation's own KIM case management (building block 2): never proposed
+            # to the organisation's case managers as a partner offer.
+            case_management=c.get("case_management", _bool, required=False),
             municipality_id=mid,
             actor_id=actor,
             sample=c.get("sample", _bool),

@@ -30,6 +30,7 @@ PARAMETERS = (
     "district",
     "languages",
     "age",
+    "age_band",
     "gender",
     "residence_status",
     "target_group",
@@ -51,6 +52,7 @@ class Criteria:
     district_id: str | None = None
     languages: tuple[str, ...] = ()
     age: int | None = None
+    age_band: str | None = None
     gender: str | None = None
     residence_status: str | None = None
     target_group: str | None = None
@@ -79,6 +81,7 @@ class Result:
                 "district": self.criteria.district_id,
                 "languages": list(self.criteria.languages),
                 "age": self.criteria.age,
+                "age_band": self.criteria.age_band,
                 "gender": self.criteria.gender,
                 "residence_status": self.criteria.residence_status,
                 "target_group": self.criteria.target_group,
@@ -179,6 +182,10 @@ def parse_criteria(args: Mapping[str, Any], vocab: Mapping[str, list[dict]]) -> 
         else:
             age = int(raw_age)
 
+    age_band = _one(args, "age_band")
+    if age_band is not None and age_band not in model.AGE_BANDS:
+        errors["age_band"] = "one of " + ", ".join(model.AGE_BANDS)
+
     gender = _one(args, "gender")
     if gender is not None and gender not in model.GENDERS:
         errors["gender"] = "one of " + ", ".join(model.GENDERS)
@@ -214,6 +221,7 @@ def parse_criteria(args: Mapping[str, Any], vocab: Mapping[str, list[dict]]) -> 
         district_id=district,
         languages=tuple(languages),
         age=age,
+        age_band=age_band,
         gender=gender,
         residence_status=status,
         target_group=group,
@@ -260,8 +268,18 @@ def text_search(graph: Graph, municipality_id: str, text: str) -> list[dict[str,
     return rows
 
 
-def referral(graph: Graph, municipality_id: str, criteria: Criteria, today: str) -> Result:
-    """Rank the valid offers of the municipality for the client; `today` is 'YYYY-MM-DD'."""
+def referral(
+    graph: Graph,
+    municipality_id: str,
+    criteria: Criteria,
+    today: str,
+    own_actor_id: str | None = None,
+) -> Result:
+    """Rank the valid offers of the municipality for the client; `today` is 'YYYY-MM-DD'.
+
+    `own_actor_id` is the organisation of a searching case manager, whose own case
+    management is then no partner offer (domain/ranking.py, `own_case_management`).
+    """
     district, neighbours = None, []
     if criteria.district_id:
         # The vocabulary (kept per process) knows each district's neighbours.
@@ -296,11 +314,13 @@ def referral(graph: Graph, municipality_id: str, criteria: Criteria, today: str)
         neighbour_ids=frozenset(neighbours),
         languages=criteria.languages,
         age=criteria.age,
+        age_range=model.age_band_range(criteria.age_band) if criteria.age_band else None,
         gender=criteria.gender,
         residence_status=criteria.residence_status,
         target_group=criteria.target_group,
         text_matches=matches,
         related=related,
+        own_actor_id=own_actor_id,
     )
     rows, eligible = ranking.rank(candidates, client, criteria.include_ineligible, criteria.limit)
     proposal = ranking.help_network(eligible, criteria.topic_ids)
