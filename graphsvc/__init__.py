@@ -9,6 +9,7 @@ from flask import Flask, current_app, session
 from flask_babel import get_locale
 
 from . import config as config_module
+from .domain import clock
 from .extensions import babel, csrf
 from .graph import connect
 from .graph.embedded import EmbeddedEngine
@@ -34,6 +35,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         MAX_CONTENT_LENGTH=(settings.import_max_mb + 10) * 1024 * 1024,
         BABEL_DEFAULT_LOCALE=settings.language,
         BABEL_TRANSLATION_DIRECTORIES="translations",
+        BABEL_DEFAULT_TIMEZONE=clock.LOCAL.key,  # times are shown where the users work
         WTF_CSRF_TIME_LIMIT=None,
         TESTING=settings.env == "test",
     )
@@ -67,7 +69,7 @@ def settings_language(app: Flask) -> str:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to this app."""
-    from .web import access, security
+    from .web import access, formats, security
     from .web.limits import limiter
 
     babel.init_app(app, locale_selector=select_locale)
@@ -75,6 +77,7 @@ def register_extensions(app: Flask) -> None:
     access.init_app(app)
     limiter.init_app(app)
     security.init_app(app)
+    formats.init_app(app)
 
     @app.context_processor
     def interface_language() -> dict[str, str]:

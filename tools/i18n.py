@@ -31,7 +31,12 @@ def missing() -> list[str]:
         extract(pot)
         wanted = {m.id for m in read_po(pot.open("rb")) if m.id}
     catalog = read_po(PO.open("rb"))
-    have = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
+    # A plural message is translated only when every form is.
+    have = {
+        m.id
+        for m in catalog
+        if m.id and not m.fuzzy and (all(m.string) if isinstance(m.string, tuple) else m.string)
+    }
     return sorted(wanted - have, key=str)
 
 

@@ -7,6 +7,6 @@ WHERE ($user_id = '' OR (c)-[:MANAGED_BY]->(:User {id: $user_id}))
 OPTIONAL MATCH (c)-[n:HAS_NEED]->(t:Topic)
 RETURN c {.pseudonym, .phase, .district_id, .opened_on, .age_band, .phase_history,
           .version} AS case,
-       collect(t.name_de) AS needs
+       collect(t.name_de) AS needs, collect(t.id) AS need_ids
 ORDER BY case.pseudonym DESC
 LIMIT 500

@@ -134,7 +134,7 @@ def import_offers_cmd(
             kind = "actors" if template == "organisations" else "offers"
             file.write_text(spreadsheet.template_csv(kind), encoding="utf-8")
         else:
-            file.write_bytes(spreadsheet.template_xlsx())
+            file.write_bytes(spreadsheet.template_xlsx(spreadsheet.german()))
         click.echo(f"template written to {file}")
         return
     if not file.exists():

@@ -88,6 +88,51 @@ def review_overdue(phase: str, last_change: str, today: dt.date) -> bool:
     return dt.date.fromisoformat(last_change) + dt.timedelta(days=MONITORING_REVIEW_DAYS) < today
 
 
+# Needs still to be worked on; met and unmet are outcomes.
+OPEN_NEED_STATUSES = ("open", "in_progress")
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What the case manager does next: a key the interface names, and the topics it is about."""
+
+    key: str
+    topics: tuple[str, ...] = ()
+
+
+def next_step(
+    case: dict, needs: list[dict], consents: dict[str, dict], links: list[dict], on: str
+) -> NextStep:
+    """The next step of a case, in the order of the concept (steps 1–5):
+
+    documents signed → a waiver (or a self-referral) for each open need → a link for each open
+    need → the partners' answers → monitoring reviews → evaluation and closing.
+    """
+    phase = case.get("phase")
+    if phase == "closed":
+        return NextStep("none")
+    if phase == "evaluation":
+        return NextStep("close")
+    if not case.get("privacy_notice_on") or not case.get("agreement_signed_on"):
+        return NextStep("documents")
+    open_topics = [n["topic"] for n in needs if n.get("status") in OPEN_NEED_STATUSES]
+    bound = {link["topic"] for link in links if link.get("status") in OPEN_LINK_STATUSES}
+    unlinked = [t for t in open_topics if t not in bound]
+    without_waiver = [t for t in unlinked if not consent_valid(consents.get(t), on)]
+    if without_waiver:
+        return NextStep("waiver", tuple(without_waiver))
+    if unlinked:
+        return NextStep("link", tuple(unlinked))
+    waiting = [link["topic"] for link in links if link.get("status") == "proposed"]
+    if waiting:
+        return NextStep("answer", tuple(dict.fromkeys(waiting)))
+    if phase == "monitoring":
+        last = (case.get("phase_history") or [""])[-1][:10]
+        overdue = bool(last) and review_overdue(phase, last, dt.date.fromisoformat(on))
+        return NextStep("review_overdue" if overdue else "monitor")
+    return NextStep("advance")
+
+
 @dataclass(frozen=True)
 class IdentifierHint:
     """Something in a free text that looks like a direct identifier."""

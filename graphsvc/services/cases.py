@@ -129,6 +129,19 @@ def read_case(graph: Graph, who: Who, pseudonym: str) -> dict[str, Any]:
     return data
 
 
+def linked_offers(graph: Graph, who: Who, pseudonym: str) -> dict[str, str]:
+    """Offer id → status of the case's link to it, open links first (audited read)."""
+    _own_case(graph, who, pseudonym)
+    rows = graph.query(
+        "cases.linked_offers", pseudonym=pseudonym, open_statuses=list(rules.OPEN_LINK_STATUSES)
+    )
+    _audit(graph, who, "case.read", pseudonym, part="links")
+    found: dict[str, str] = {}
+    for row in rows:
+        found.setdefault(row["offer_id"], row["status"])
+    return found
+
+
 def list_cases(
     graph: Graph, who: Who, mine: bool, phase: str = "", topic: str = "", overdue: bool = False
 ) -> list[dict[str, Any]]:
@@ -147,6 +160,7 @@ def list_cases(
         last = (case.get("phase_history") or [""])[-1][:10]
         case["overdue"] = rules.review_overdue(case["phase"], last, now)
         case["needs"] = row["needs"]
+        case["need_ids"] = row["need_ids"]
         if not overdue or case["overdue"]:
             result.append(case)
     _audit(graph, who, "case.list", "", mine=mine, phase=phase, topic=topic, overdue=overdue)

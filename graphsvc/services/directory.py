@@ -38,6 +38,34 @@ def is_expired(valid_until: str | None, today: str) -> bool:
     return valid_until is not None and valid_until < today
 
 
+CHOICES_LIMIT = 20  # the picker shows a short list; more words narrow it down
+
+
+def fold(text: str) -> str:
+    """Text for matching as people type it: case, accents and ß do not matter."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("ß", "ss"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def offer_choices(
+    graph: Graph, municipality_id: str, today: str, text: str, limit: int = CHOICES_LIMIT
+) -> list[dict[str, Any]]:
+    """Running offers whose name, organisation or districts hold every word of `text`;
+    offers whose name starts with the text first, then by name."""
+    words = fold(text).split()
+    if not words:
+        return []
+    wanted = fold(text.strip())
+    found = []
+    for row in graph.query("directory.offer_choices", municipality_id=municipality_id, today=today):
+        districts = sorted(d for d in row["districts"] or [] if d)
+        haystack = fold(" ".join([row["name"] or "", row["actor"] or "", *districts]))
+        if all(word in haystack for word in words):
+            found.append({**row, "districts": districts})
+    found.sort(key=lambda r: (not fold(r["name"] or "").startswith(wanted), fold(r["name"] or "")))
+    return found[:limit]
+
+
 def get_offer(graph: Graph, offer_id: str, today: str) -> dict[str, Any] | None:
     """An offer with everything the offer page shows, or None."""
     found = graph.query("directory.get_offer", offer_id=offer_id)

@@ -2,6 +2,11 @@
 
 Core fonts hold latin-1 only, which covers German; every other character (a Tigrinya name in
 the data, typographic dashes) is replaced before it reaches fpdf2, so no text can crash it.
+
+For screen readers the PDF carries its title (shown as the window title), its language,
+subject and a bookmark per section. fpdf2 cannot tag paragraphs and tables (it tags only
+images and section titles), so the first page says so and links the HTML report, which is
+the accessible version.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from fpdf import FPDF
+from fpdf import FPDF, ViewerPreferences
 from fpdf.fonts import FontFace
 
 # Same classes as the page's heat map: 0 no demand … 5 demand without any offer; None hidden.
@@ -65,6 +70,9 @@ class _Document(FPDF):
 
 def _heading(pdf: FPDF, text: str) -> None:
     pdf.ln(3)
+    if pdf.will_page_break(14):
+        pdf.add_page()
+    pdf.start_section(latin1(text), level=0)  # a bookmark, so the sections can be navigated
     pdf.set_font("Helvetica", "B", 12)
     pdf.multi_cell(0, 6, latin1(text), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=9)
@@ -171,6 +179,11 @@ def render(document: dict[str, Any]) -> bytes:
     pdf = _Document(orientation="portrait", format="A4")
     pdf.footer_text = document.get("footer", "Page")
     pdf.set_title(latin1(document["title"]))
+    pdf.set_lang(document.get("lang", "de"))
+    pdf.set_subject(latin1(document.get("subject", "")))
+    pdf.set_creator("graphsvc")
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
+    pdf.page_mode = "USE_OUTLINES"  # open with the bookmarks shown
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
@@ -179,6 +192,13 @@ def render(document: dict[str, Any]) -> bytes:
     pdf.cell(0, 5, latin1(document["date"]), new_x="LMARGIN", new_y="NEXT")
     for key, value in document["meta"]:
         pdf.cell(0, 5, latin1(f"{key}: {value}"), new_x="LMARGIN", new_y="NEXT")
+    if document.get("accessible_url"):
+        pdf.set_font("Helvetica", "I", 8)
+        pdf.multi_cell(0, 4, latin1(document["accessible_note"]), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 70, 140)
+        url = document["accessible_url"]
+        pdf.cell(0, 4, latin1(url), link=url, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
     _heat(pdf, document["heat"])
     for table in document["tables"]:
         _table(pdf, table)

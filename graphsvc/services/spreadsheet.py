@@ -50,6 +50,7 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..domain import clock, model
@@ -84,7 +85,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "valid_until": ("Gültig bis", "valid_until"),
 }
 REQUIRED = ("id", "name", "actor")
-CATEGORY_WORDS = {"beratung": "counselling", "projekt": "project", "regelangebot": "statutory"}
+# The import's words and the interface's names (Regelberatung, Gesetzliche Leistung) alike.
+CATEGORY_WORDS = {
+    "beratung": "counselling",
+    "regelberatung": "counselling",
+    "projekt": "project",
+    "regelangebot": "statutory",
+    "gesetzliche leistung": "statutory",
+}
 CIRCLE_WORDS = {"innerer": "inner", "äußerer": "outer", "aeusserer": "outer"}
 TAXONOMY = {
     "topics": "topics",
@@ -128,6 +136,14 @@ SHEETS = {"actors": "Organisationen", "offers": "Angebote"}
 def N_(text: str) -> str:
     """Mark a message for translation; the web layer translates it when it shows it."""
     return text
+
+
+def german() -> Callable[[str], str]:
+    """gettext of the German catalogue, for texts written outside a request (the CLI)."""
+    from babel.support import Translations
+
+    folder = Path(__file__).resolve().parents[1] / "translations"
+    return Translations.load(str(folder), ["de"]).gettext
 
 
 class SpreadsheetError(Exception):
@@ -696,9 +712,41 @@ ACTOR_EXAMPLE = [
 TEMPLATES = {"offers": (COLUMNS, TEMPLATE_EXAMPLE), "actors": (ACTOR_COLUMNS, ACTOR_EXAMPLE)}
 
 
-def template_xlsx() -> bytes:
+# What each column means: the one table behind the template's sheet "Hinweise" and the
+# upload page. English texts marked for translation (N_); the caller translates them.
+COLUMN_NOTES: dict[str, list[tuple[str, str]]] = {
+    "offers": [
+        ("Kennung", N_("Stable key: the same key updates the same offer (required)")),
+        ("Name", N_("Name of the offer (required)")),
+        ("Träger", N_("Id or exact name of the organisation (required)")),
+        ("Themen, Stadtteile, Sprachen, Zielgruppen", N_('Ids or names, separated by ";"')),
+        ("Kategorie", N_("Beratung, Projekt or Regelangebot (a statutory service)")),
+        ("Kreis", N_("innerer or äußerer")),
+        ("Alter von, Alter bis", N_("Whole numbers 0–120")),
+        ("Gültig ab, Gültig bis", N_("Dates like 31.01.2025 or 2025-01-31")),
+        ("Beschreibung, Adresse, Telefon, E-Mail, Öffnungszeiten", N_("Text")),
+    ],
+    "actors": [
+        ("Kennung", N_("Stable key: the same key updates the same organisation (required)")),
+        ("Name", N_("Name of the organisation (required)")),
+        (
+            "Art",
+            N_(
+                "Verwaltung, Wohlfahrt, Verein, Bildung, Gesundheit, Jobcenter, Kirche or "
+                "Sonstige (default)"
+            ),
+        ),
+        ("Stadtteil", N_("District by id or name")),
+        ("Beschreibung, Adresse, Telefon, E-Mail, Webseite", N_("Text")),
+    ],
+}
+NOTES_SHEET = "Hinweise"
+
+
+def template_xlsx(translate: Callable[[str], str] = N_) -> bytes:
     """A template workbook: sheets 'Organisationen' and 'Angebote' with German headers and
-    one example row each, and 'Hinweise' with the column meanings."""
+    one example row each, and 'Hinweise' with what each column means (`translate` gives the
+    meanings in the interface language; the web and the CLI pass German)."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -708,14 +756,15 @@ def template_xlsx() -> bytes:
         sheet = book.create_sheet(SHEETS[kind])
         sheet.append([names[0] for names in columns.values()])
         sheet.append(example)
-    notes = book.create_sheet("Hinweise")
-    notes.append(["Spalte", "Bedeutung"])
-    for line in (__doc__ or "").splitlines():
-        if line.startswith(("Offers", "Organisations")):
-            notes.append([line.split(" (")[0]])
-        if line.startswith("| ") and not line.startswith("| column") and "---" not in line:
-            parts = [p.strip() for p in line.strip("|").split("|")]
-            notes.append(parts[:2])
+    notes = book.create_sheet(NOTES_SHEET)
+    notes.append([translate("Column"), translate("Meaning")])
+    for kind in ("actors", "offers"):
+        notes.append([])
+        notes.append([translate("Sheet") + f" \u201e{SHEETS[kind]}\u201c"])
+        for column, meaning in COLUMN_NOTES[kind]:
+            notes.append([column, translate(meaning)])
+    notes.column_dimensions["A"].width = 48
+    notes.column_dimensions["B"].width = 80
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

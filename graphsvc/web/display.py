@@ -165,3 +165,21 @@ def explain(
             )
         out.append({"factor": factor, "points": row.points.get(factor, 0.0), "text": text})
     return out
+
+
+# Shown first on a result card: what the offer covers, then what decides for or against it.
+DECISIVE_REASONS = 3
+
+
+def decisive(reasons: list[dict[str, Any]], eligible: bool) -> list[dict[str, Any]]:
+    """The two or three reasons that decide a result: the needs it covers, what speaks against
+    it (not eligible, none of the client's languages), then the factors that earned most."""
+    first = [r for r in reasons if r["factor"] == "needs"]
+    if not eligible:
+        first += [r for r in reasons if r["factor"] == "eligibility"]
+    first += [r for r in reasons if r["factor"] == "language" and r["points"] == 0]
+    rest = sorted(
+        (r for r in reasons if r not in first and r["points"] > 0),
+        key=lambda r: -r["points"],
+    )
+    return (first + rest)[:DECISIVE_REASONS]

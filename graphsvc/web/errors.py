@@ -63,13 +63,23 @@ def init_app(app: Flask) -> None:
             413: _("The upload is too large."),
             429: _("Too many attempts. Please wait a moment."),
         }
+        # Werkzeug's titles are English ("Forbidden"): the page speaks the user's language.
+        titles = {
+            400: _("Invalid request"),
+            403: _("Not allowed"),
+            404: _("Not found"),
+            405: _("Not possible here"),
+            413: _("Upload too large"),
+            429: _("Too many attempts"),
+        }
         status = exc.code or 500
         # abort(400, description=...) says which field and why: show that, not the default.
         # (Only for 400: other codes come from extensions whose texts are not for users.)
         specific = (
             exc.description if status == 400 and exc.description != type(exc).description else None
         )
-        return answer(status, exc.name, specific or messages.get(status, exc.description or ""))
+        title = titles.get(status, exc.name)
+        return answer(status, title, specific or messages.get(status, exc.description or ""))
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

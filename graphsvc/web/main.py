@@ -2,39 +2,59 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, redirect, render_template, request, session, url_for
-from flask_babel import lazy_gettext as _l
+from flask import (
+    Blueprint,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user
 
 from ..graph import GraphError
-from ..services import setup
 from .access import public
 from .context import graph
 
 bp = Blueprint("main", __name__)
 
 
-LABEL_NAMES = {
-    "Municipality": _l("Municipalities"),
-    "District": _l("Districts"),
-    "Actor": _l("Organisations"),
-    "Offer": _l("Offers"),
-    "WorkingGroup": _l("Working groups"),
-    "Topic": _l("Topics"),
-    "TargetGroup": _l("Target groups"),
-    "Language": _l("Languages"),
-    "User": _l("Users"),
-    "Case": _l("Cases (pseudonymous)"),
-}
+# Where each role starts after login: the page of its daily work. A user with several roles
+# starts at the first that applies.
+LANDING = (
+    ("case_manager", "cases.index"),
+    ("coordination", "coordination.index"),
+    ("network", "network.page"),
+    ("admin", "admin.users"),
+    ("directory_editor", "directory.index"),
+)
+
+
+def landing() -> str | None:
+    """The start page of the logged-in user's role, or None for nobody (or no role)."""
+    for role, endpoint in LANDING:
+        if current_user.has_role(role):
+            return url_for(endpoint)
+    return None
 
 
 @bp.get("/")
 @public
 def home():
-    """Counts per node label: what the network holds at a glance."""
-    counts = setup.counts(graph())
-    rows = [(label, counts.get(label, 0)) for label in LABEL_NAMES]
-    largest = max([n for _, n in rows] + [1])
-    return render_template("home.html", rows=rows, largest=largest, label_names=LABEL_NAMES)
+    """A logged-in user goes to the start page of their role; anybody else sees what this
+    is and where to log in (and no figures: the graph's contents are not public)."""
+    target = landing() if current_user.is_authenticated else None
+    if target:
+        return redirect(target)
+    return render_template("home.html")
+
+
+@bp.get("/favicon.ico")
+@public
+def favicon():
+    """The icon, for clients that ask for /favicon.ico instead of the page's icon link."""
+    return redirect(url_for("static", filename="favicon.svg"))
 
 
 @bp.get("/lang/<code>")

@@ -22,6 +22,7 @@ COORD = frozenset({"coordination"})
 # endpoint: (roles admitted, sample path for a GET check or None when not a GET page)
 MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "main.home": (PUBLIC, "/"),
+    "main.favicon": (PUBLIC, "/favicon.ico"),
     "main.set_language": (PUBLIC, None),
     "main.healthz": (PUBLIC, "/healthz"),
     "main.readyz": (PUBLIC, "/readyz"),
@@ -69,6 +70,7 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "api_network.path": (NETWORK, None),
     "directory.referral_search": (SEARCH, "/search"),
     "directory.index": (ANY, "/directory/"),
+    "directory.offer_choices": (ANY, "/directory/offer-choices?q=wohn"),
     "directory.offer": (ANY, "/directory/offers/ki-kim-case-management"),
     "directory.actor": (ANY, "/directory/actors/ki-herne"),
     "directory.new_offer": (EDIT, "/directory/offers/new?actor=ki-herne"),

@@ -1,30 +1,63 @@
-"""The web shell: home counts, health endpoints, error answers, a database that goes away."""
+"""The web shell: the home page and landing pages, health endpoints, error answers, a database
+that goes away."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from graphsvc import create_app
 from graphsvc.graph.embedded import EmbeddedEngine
-from graphsvc.services import setup
 
 
-def test_home_shows_counts_per_label_in_german(client, seeded):
-    counts = setup.counts(seeded)
+def test_home_for_visitors_explains_and_offers_login_but_shows_no_figures(client, seeded):
     page = client.get("/").get_data(as_text=True)
-    assert "Was das Netzwerk enthält" in page
-    assert 'data-label="Offer"' in page
-    assert f'data-count="{counts["Offer"]}"' in page
-    assert f'data-count="{counts["Actor"]}"' in page
+    assert "Verweis- und Netzwerkgraph des Kommunalen Integrationsmanagements" in page
+    assert 'href="/login"' in page
+    assert "data-count" not in page and "<table" not in page
+
+
+@pytest.mark.parametrize(
+    "roles, landing",
+    [
+        (("case_manager",), "/cases/"),
+        (("coordination",), "/coordination/"),
+        (("network",), "/network/"),
+        (("admin",), "/admin/users"),
+        (("directory_editor",), "/directory/"),
+        (("coordination", "case_manager"), "/cases/"),
+    ],
+)
+def test_each_role_lands_on_its_daily_work(app, auth, roles, landing):
+    client = app.test_client()
+    auth.login(client, roles=roles, actor="ki-herne")
+    answer = client.get("/")
+    assert answer.status_code == 302 and answer.headers["Location"] == landing
+
+
+@pytest.mark.parametrize("roles", [("case_manager",), ("coordination",), ("network",), ("admin",)])
+def test_the_directory_is_in_the_navigation_of_every_role_that_may_read_it(app, auth, roles):
+    client = app.test_client()
+    auth.login(client, roles=roles, actor="ki-herne")
+    page = client.get("/profile").get_data(as_text=True)
+    assert 'href="/directory/">Verzeichnis</a>' in page
 
 
 def test_language_switch_to_english_and_back(client):
-    assert "What the network holds" in client.get(
+    assert "Referral and network graph of the municipal" in client.get(
         "/lang/en?next=/", follow_redirects=True
     ).get_data(as_text=True)
-    assert "Was das Netzwerk enthält" in client.get(
+    assert "Verweis- und Netzwerkgraph des Kommunalen" in client.get(
         "/lang/de?next=/", follow_redirects=True
     ).get_data(as_text=True)
+
+
+def test_favicon_is_found_where_browsers_look_for_it(client):
+    answer = client.get("/favicon.ico")
+    assert answer.status_code == 302
+    assert answer.headers["Location"].endswith("/static/favicon.svg")
+    assert 'rel="icon" href="/static/favicon.svg"' in client.get("/login").get_data(as_text=True)
 
 
 def test_language_switch_never_redirects_to_another_site(client):
@@ -54,15 +87,18 @@ def test_database_down_gives_503_and_the_app_recovers_without_restart(tmp_path, 
     app = create_app({"graph_url": engine.url, "graph_name": settings.graph_name, "env": "test"})
     app.extensions["graphsvc.graph"].apply_schema()
     client = app.test_client()
-    assert client.get("/").status_code == 200
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    login = {"username": "nobody", "password": "not-the-password", "csrf_token": token}
+    assert client.post("/login", data=login).status_code == 200
     engine.stop()
-    down = client.get("/")
+    down = client.post("/login", data=login)
     assert down.status_code == 503
     assert "Datenbank nicht erreichbar" in down.get_data(as_text=True)
     assert client.get("/readyz").status_code == 503
     engine.start()
     try:
-        assert client.get("/").status_code == 200
+        assert client.post("/login", data=login).status_code == 200
         assert client.get("/readyz").status_code == 200
     finally:
         app.extensions["graphsvc.graph"].close()

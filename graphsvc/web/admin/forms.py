@@ -2,10 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, SelectMultipleField, StringField
+from wtforms import DateField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ...domain import model
+from ..forms import CheckboxGroup
 
 ROLE_LABELS = {
     "case_manager": _l("Case manager"),
@@ -13,6 +14,54 @@ ROLE_LABELS = {
     "network": _l("Network viewer"),
     "admin": _l("Administration"),
     "directory_editor": _l("Directory editor"),
+}
+
+# The audit trail stores stable action codes (services/audit.py); the log shows them in words.
+AUDIT_ACTIONS = {
+    "login": _l("Login"),
+    "logout": _l("Logout"),
+    "user.create": _l("User created"),
+    "user.disable": _l("User disabled"),
+    "user.enable": _l("User enabled"),
+    "user.reset": _l("Password reset by an admin"),
+    "user.password_change": _l("Own password changed"),
+    "token.create": _l("API token created"),
+    "token.revoke": _l("API token revoked"),
+    "audit.export": _l("Audit log exported"),
+    "case.open": _l("Case opened"),
+    "case.read": _l("Case read"),
+    "case.list": _l("Case list read"),
+    "case.denied": _l("Case refused (other organisation)"),
+    "case.need": _l("Need changed"),
+    "case.consent": _l("Waiver recorded"),
+    "case.documents": _l("Documents recorded"),
+    "case.phase": _l("Phase changed"),
+    "case.link.create": _l("Link created"),
+    "case.link.refused": _l("Link refused (no waiver)"),
+    "case.link.status": _l("Link status changed"),
+    "case.close": _l("Case closed"),
+    "case.purge": _l("Cases deleted after retention"),
+    "same_client.intake": _l("Match key compared at intake"),
+    "same_client.scan": _l("All cases compared (same client)"),
+    "same_client.list": _l("Same-client pairs read"),
+    "same_client.confirmed": _l("Same client confirmed"),
+    "same_client.rejected": _l("Same client rejected"),
+    "themes.create": _l("Theme created"),
+    "themes.update": _l("Theme changed"),
+    "themes.close": _l("Theme closed"),
+    "themes.read": _l("Themes read"),
+    "themes.list": _l("Theme list read"),
+    "import.offers": _l("Directory imported"),
+    "import.offers.check": _l("Import file checked"),
+    "import.hsds": _l("HSDS imported"),
+}
+AUDIT_OUTCOMES = {
+    "ok": _l("ok"),
+    "invalid": _l("wrong password"),
+    "locked": _l("locked"),
+    "disabled": _l("account disabled"),
+    "denied": _l("refused"),
+    "refused": _l("refused"),
 }
 
 
@@ -29,7 +78,7 @@ class UserForm(FlaskForm):
     )
     display_name = StringField(_l("Name shown"), validators=[DataRequired(), Length(max=80)])
     actor_id = SelectField(_l("Organisation"), validators=[DataRequired()])
-    roles = SelectMultipleField(
+    roles = CheckboxGroup(
         _l("Roles"),
         choices=[(r, ROLE_LABELS[r]) for r in model.ROLES],
         validators=[DataRequired(message=_l("Choose at least one role."))],

@@ -10,8 +10,16 @@ from werkzeug.exceptions import NotFound
 from ...services import accounts, audit
 from ..access import ADMIN, roles_required
 from ..context import graph, who
+from ..forms import flash_form_errors
 from . import bp
-from .forms import ROLE_LABELS, AuditFilterForm, UserActionForm, UserForm
+from .forms import (
+    AUDIT_ACTIONS,
+    AUDIT_OUTCOMES,
+    ROLE_LABELS,
+    AuditFilterForm,
+    UserActionForm,
+    UserForm,
+)
 
 
 def _users():
@@ -69,6 +77,8 @@ def users():
                 form.actor_id.choices = choices
         else:
             status = 400
+    if status == 400:
+        flash_form_errors(form)
     return render_template(
         "admin/users.html",
         form=form,
@@ -125,7 +135,13 @@ def audit_log():
     form = AuditFilterForm(request.args)
     events = _filtered_events(form) if form.validate() else []
     status = 200 if not form.errors else 400
-    return render_template("admin/audit.html", form=form, events=events), status
+    return render_template(
+        "admin/audit.html",
+        form=form,
+        events=events,
+        action_labels=AUDIT_ACTIONS,
+        outcome_labels=AUDIT_OUTCOMES,
+    ), status
 
 
 @bp.get("/audit.csv")

@@ -9,7 +9,9 @@ from flask_login import current_user
 from ...services import accounts, audit
 from ...services.audit import Who
 from ..access import login_required_any, public
+from ..admin.forms import ROLE_LABELS
 from ..context import client_address, graph, who
+from ..forms import flash_form_errors
 from ..limits import limiter
 from . import bp
 from .forms import LoginForm, PasswordChangeForm, RevokeForm, TokenForm
@@ -82,6 +84,7 @@ def profile():
         revoke_form=RevokeForm(),
         tokens=tokens,
         new_token=session.pop("new_token", None),
+        role_labels=ROLE_LABELS,
     )
 
 
@@ -103,6 +106,7 @@ def change_password():
             session.clear()
             flash(_("Password changed. Please log in with the new password."), "info")
             return redirect(url_for("auth.login"))
+    flash_form_errors(form)
     tokens = [
         row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)
     ]
@@ -113,6 +117,7 @@ def change_password():
         revoke_form=RevokeForm(),
         tokens=tokens,
         new_token=None,
+        role_labels=ROLE_LABELS,
     ), 400
 
 

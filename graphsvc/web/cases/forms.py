@@ -12,13 +12,12 @@ from wtforms import (
     DateField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
-    TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ...domain import clock, model, same_client
+from ..forms import CheckboxGroup, MultilineText
 
 LABELS = {
     "case_management": _l("Case management"),
@@ -65,6 +64,10 @@ def labelled(values: tuple[str, ...]) -> list[tuple[str, Any]]:
     return [(v, LABELS.get(v, v)) for v in values]
 
 
+# A required choice starts empty: a careless save must not store the first option.
+CHOOSE = ("", _l("– please choose –"))
+
+
 class ApiForm(FlaskForm):
     """A form that can also be filled from a JSON body (API calls carry no CSRF token)."""
 
@@ -82,24 +85,26 @@ class IntakeForm(ApiForm):
     compute the match key, which is all that is stored of them."""
 
     district_id = SelectField(_l("District"), validators=[DataRequired()])
-    needs = SelectMultipleField(_l("Needs (topics)"), validators=[DataRequired()])
+    needs = CheckboxGroup(_l("Needs (topics)"), validators=[DataRequired()])
     intake_outcome = SelectField(
         _l("Outcome of the intake"),
-        choices=labelled(model.INTAKE_OUTCOMES),
+        choices=[CHOOSE, *labelled(model.INTAKE_OUTCOMES)],
         validators=[DataRequired()],
     )
-    criteria = SelectMultipleField(
+    criteria = CheckboxGroup(
         _l("Criteria for case management (not all must hold)"),
         choices=labelled(model.INTAKE_CRITERIA),
         validators=[Optional()],
     )
     access_route = SelectField(
         _l("How the client came"),
-        choices=labelled(model.ACCESS_ROUTES),
+        choices=[CHOOSE, *labelled(model.ACCESS_ROUTES)],
         validators=[DataRequired()],
     )
     age_band = SelectField(
-        _l("Age band"), choices=[(a, a) for a in model.AGE_BANDS], validators=[DataRequired()]
+        _l("Age band"),
+        choices=[CHOOSE, *[(a, a) for a in model.AGE_BANDS]],
+        validators=[DataRequired()],
     )
     gender = SelectField(
         _l("Gender (optional)"),
@@ -112,8 +117,8 @@ class IntakeForm(ApiForm):
         choices=[("", "–"), *[(h, h) for h in model.HOUSEHOLD_BANDS]],
         validators=[Optional()],
     )
-    languages = SelectMultipleField(_l("Languages"), validators=[Optional()])
-    notes = TextAreaField(
+    languages = CheckboxGroup(_l("Languages"), validators=[Optional()])
+    notes = MultilineText(
         _l("Notes (no names, dates of birth, addresses or phone numbers)"),
         validators=[Optional(), Length(max=2000)],
     )
@@ -168,10 +173,13 @@ class IntakeForm(ApiForm):
     def fill_choices(self, choices: dict[str, list[dict]], lang: str) -> None:
         """Options from the graph, labelled in the interface language."""
         name = "name_de" if lang == "de" else "name_en"
-        self.district_id.choices = [(d["id"], d["name"]) for d in choices["districts"]]
+        self.district_id.choices = [CHOOSE, *[(d["id"], d["name"]) for d in choices["districts"]]]
         self.needs.choices = [(t["id"], t[name]) for t in choices["topics"]]
         self.languages.choices = [(x["id"], x[name]) for x in choices["languages"]]
-        self.residence_status.choices = [(r["id"], r[name]) for r in choices["residence_statuses"]]
+        self.residence_status.choices = [
+            CHOOSE,
+            *[(r["id"], r[name]) for r in choices["residence_statuses"]],
+        ]
 
 
 class VersionedForm(ApiForm):
@@ -218,7 +226,7 @@ class LinkStatusForm(VersionedForm):
     status = SelectField(
         _l("New status"), choices=labelled(model.LINK_STATUSES[1:]), validators=[DataRequired()]
     )
-    feedback = StringField(_l("Partner's feedback"), validators=[Optional(), Length(max=500)])
+    feedback = MultilineText(_l("Partner's feedback"), validators=[Optional(), Length(max=500)])
     reason = StringField(_l("Reason (parallel support)"), validators=[Optional(), Length(max=300)])
 
 
@@ -231,6 +239,7 @@ class CaseFilterForm(FlaskForm):
         csrf = False
 
     scope = SelectField(
+        _l("Show"),
         choices=[("mine", _l("My cases")), ("org", _l("My organisation's cases"))],
         default="mine",
         validators=[Optional()],
@@ -240,3 +249,23 @@ class CaseFilterForm(FlaskForm):
     )
     topic = SelectField(_l("Need"), validators=[Optional()])
     overdue = BooleanField(_l("only overdue monitoring"))
+
+
+class QuickSearchForm(FlaskForm):
+    """The quick referral search on the case list: one need and a district (GET, to /search)."""
+
+    class Meta:
+        csrf = False
+
+    topics = SelectField(_l("Need"), validators=[DataRequired()])
+    district = SelectField(_l("District"), validators=[Optional()])
+
+
+# What an intake note seems to hold (domain/cases.py, identifier_hints), as the page says it.
+HINT_KINDS = {
+    "email": _l("E-mail address"),
+    "phone": _l("Phone number"),
+    "date": _l("Date (of birth?)"),
+    "name": _l("Name"),
+    "address": _l("Address"),
+}

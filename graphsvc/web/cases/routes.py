@@ -6,16 +6,21 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from ...domain import cases as rules
-from ...domain import help_network
+from ...domain import clock, help_network
 from ...domain.errors import Conflict, NotFound
-from ...services import cases
+from ...services import cases, directory
 from ..access import CASE_WORK, roles_required
-from ..context import graph, lang, match_settings, who
+from ..context import graph, lang, match_settings, municipality, who
 from ..errors import answer
+from ..formats import day
+from ..forms import flash_form_errors
 from . import bp
 from .forms import (
+    CHOOSE,
+    HINT_KINDS,
     LABELS,
     CaseFilterForm,
     CloseForm,
@@ -26,6 +31,7 @@ from .forms import (
     LinkStatusForm,
     NeedForm,
     PhaseForm,
+    QuickSearchForm,
 )
 
 
@@ -37,11 +43,21 @@ def topic_choices() -> list[tuple[str, str]]:
 @bp.get("/")
 @roles_required(*CASE_WORK)
 def index():
-    """My cases or my organisation's cases, filtered."""
+    """A case manager's start page: my (or my organisation's) cases, what is due, a quick
+    referral search."""
     form = CaseFilterForm(request.args)
-    form.topic.choices = [("", _("all")), *topic_choices()]
+    topics = topic_choices()
+    form.topic.choices = [("", _("all")), *topics]
+    quick = QuickSearchForm(formdata=None)
+    quick.topics.choices = [CHOOSE, *topics]
+    quick.district.choices = [
+        ("", "–"),
+        *[(d["id"], d["name"]) for d in cases.choices(graph(), municipality())["districts"]],
+    ]
+    page = {"form": form, "quick": quick, "labels": LABELS, "topic_names": dict(topics)}
     if not form.validate():
-        return render_template("cases/index.html", form=form, rows=[], labels=LABELS), 400
+        flash_form_errors(form, saved_nothing=False)
+        return render_template("cases/index.html", rows=[], due=[], **page), 400
     rows = cases.list_cases(
         graph(),
         who(),
@@ -50,7 +66,8 @@ def index():
         topic=form.topic.data or "",
         overdue=form.overdue.data,
     )
-    return render_template("cases/index.html", form=form, rows=rows, labels=LABELS)
+    due = [row for row in rows if row["overdue"]]
+    return render_template("cases/index.html", rows=rows, due=due, **page)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -68,17 +85,29 @@ def new():
             ]
         else:
             pseudonym = cases.open_case(graph(), who(), form.data, match_settings())
-            flash(_("Case %(pseudonym)s opened.", pseudonym=pseudonym), "info")
+            flash(
+                _(
+                    "Case %(pseudonym)s opened. Next: record the documents and a waiver "
+                    "for each need.",
+                    pseudonym=pseudonym,
+                ),
+                "success",
+            )
             return redirect(url_for("cases.show", pseudonym=pseudonym))
     status = 400 if request.method == "POST" else 200
+    if status == 400:
+        flash_form_errors(form)
     form.forget_identity()
-    return render_template("cases/new.html", form=form, hints=hints), status
+    return render_template("cases/new.html", form=form, hints=hints, hint_kinds=HINT_KINDS), status
 
 
 def _case_page(pseudonym: str, status: int = 200, **forms):
     data = cases.read_case(graph(), who(), pseudonym)
     topics = topic_choices()
     version = data["case"]["version"]
+    step = rules.next_step(
+        data["case"], data["needs"], data["consents"], data["links"], clock.today_iso()
+    )
     defaults = {
         "phase_form": PhaseForm(formdata=None, version=version, phase=data["case"]["phase"]),
         "need_form": NeedForm(formdata=None, version=version),
@@ -96,7 +125,19 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
     for name in ("need_form", "consent_form", "link_form"):
         defaults[name].topic.choices = topics
     names = dict(topics)
+    needed = {n["topic"] for n in data["needs"]}
+    # A new need: only topics the case does not have yet; a link: only the case's needs.
+    if "need_form" not in forms:
+        defaults["need_form"].topic.choices = [CHOOSE, *[t for t in topics if t[0] not in needed]]
+    if "link_form" not in forms:
+        defaults["link_form"].topic.choices = [CHOOSE, *[t for t in topics if t[0] in needed]]
     picture = help_network.layout(data["needs"], data["links"])
+    open_needs = [n for n in data["needs"] if n["status"] in rules.OPEN_NEED_STATUSES]
+    linked = {}
+    for link in data["links"]:
+        if link["status"] in rules.OPEN_LINK_STATUSES or link["offer_id"] not in linked:
+            linked[link["offer_id"]] = str(LABELS.get(link["status"], link["status"]))
+    chosen_offer = _chosen_offer_name(defaults["link_form"].offer_id.data)
     return render_template(
         "cases/show.html",
         data=data,
@@ -105,8 +146,26 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
         topic_names=names,
         picture=picture,
         size=(help_network.WIDTH, help_network.HEIGHT),
+        step=step,
+        open_needs=open_needs,
+        open_links=[x for x in data["links"] if x["status"] in rules.OPEN_LINK_STATUSES],
+        linked_offers=linked,
+        chosen_offer=chosen_offer,
+        transitions=rules.LINK_TRANSITIONS,
+        today=clock.today_iso(),
+        consent_valid=rules.consent_valid,
         **defaults,
     ), status
+
+
+def _chosen_offer_name(offer_id: str | None) -> str:
+    """ "Name – organisation" of an offer chosen in the link form (pre-filled from a search)."""
+    if not offer_id:
+        return ""
+    found = directory.get_offer(graph(), offer_id, clock.today_iso())
+    if found is None:
+        return ""
+    return f"{found['offer']['name']} – {found['actor']['name']}"
 
 
 @bp.get("/<pseudonym>")
@@ -116,8 +175,13 @@ def show(pseudonym: str):
     return _case_page(pseudonym)
 
 
-def _apply(pseudonym: str, form_name: str, form, change):
-    """Validate a versioned form, run the change, answer like every case form does."""
+def _apply(pseudonym: str, form_name: str, form, change, done, prefix: str = ""):
+    """Validate a versioned form, run the change, answer like every case form does: a
+    message at the top of the page, and a refused field's reason next to it as well.
+
+    `done(form)` says what was saved; `prefix` is the id prefix of the form's fields on the
+    case page (one page holds many forms), so the message can link to the field.
+    """
     if form.validate_on_submit():
         try:
             change(form)
@@ -132,10 +196,13 @@ def _apply(pseudonym: str, form_name: str, form, change):
             message = _rule_message(exc)
             if target is not None:
                 target.errors = [*target.errors, message]
+                flash_form_errors(form, prefix)
             else:
-                flash(message, "error")
+                flash(Markup("{} {}").format(_("Not saved:"), message), "error")
             return _case_page(pseudonym, 400, **{form_name: form})
+        flash(done(form), "success")
         return redirect(url_for("cases.show", pseudonym=pseudonym))
+    flash_form_errors(form, prefix)
     return _case_page(pseudonym, 400, **{form_name: form})
 
 
@@ -143,8 +210,9 @@ def _rule_message(exc: rules.CaseRuleError) -> str:
     text = str(exc)
     known = {
         "no valid confidentiality waiver for this topic": _(
-            "No valid confidentiality waiver for this topic: the link is refused. If the client "
-            "goes on their own, tick the self-referral box."
+            "No valid confidentiality waiver for this need, so no case data may go to the "
+            "partner: record the waiver under Needs, or tick \u201cThe client goes on their "
+            "own (no case data shared)\u201d."
         ),
         "this offer has ended (or not yet started)": _(
             "This offer has ended (or not yet started)."
@@ -174,6 +242,8 @@ def phase(pseudonym: str):
         "phase_form",
         form,
         lambda f: cases.change_phase(graph(), who(), pseudonym, f.version.data, f.phase.data),
+        lambda f: _("Phase changed to %(phase)s.", phase=LABELS[f.phase.data]),
+        "phase-",
     )
 
 
@@ -183,6 +253,7 @@ def need(pseudonym: str):
     """Add a need or change its status."""
     form = NeedForm()
     form.topic.choices = topic_choices()
+    names = dict(form.topic.choices)
     return _apply(
         pseudonym,
         "need_form",
@@ -190,6 +261,12 @@ def need(pseudonym: str):
         lambda f: cases.set_need(
             graph(), who(), pseudonym, f.version.data, f.topic.data, f.status.data
         ),
+        lambda f: _(
+            "Need %(topic)s saved: %(status)s.",
+            topic=names.get(f.topic.data, f.topic.data),
+            status=LABELS[f.status.data],
+        ),
+        f"need-{request.form.get('topic', '')}-" if request.form.get("row") else "need-",
     )
 
 
@@ -199,6 +276,22 @@ def consent(pseudonym: str):
     """Record a confidentiality waiver for a topic, or its withdrawal."""
     form = ConsentForm()
     form.topic.choices = topic_choices()
+    names = dict(form.topic.choices)
+
+    def done(f) -> str:
+        topic = names.get(f.topic.data, f.topic.data)
+        if f.withdrawn_on.data:
+            return _(
+                "Waiver for %(topic)s withdrawn on %(date)s.",
+                topic=topic,
+                date=day(f.withdrawn_on.data),
+            )
+        return _(
+            "Waiver for %(topic)s recorded (signed on %(date)s).",
+            topic=topic,
+            date=day(f.signed_on.data),
+        )
+
     return _apply(
         pseudonym,
         "consent_form",
@@ -212,6 +305,8 @@ def consent(pseudonym: str):
             f.signed_on.data.isoformat(),
             f.withdrawn_on.data.isoformat() if f.withdrawn_on.data else None,
         ),
+        done,
+        f"consent-{request.form.get('topic', '')}-",
     )
 
 
@@ -232,6 +327,8 @@ def documents(pseudonym: str):
             f.privacy_notice_on.data.isoformat() if f.privacy_notice_on.data else None,
             f.agreement_signed_on.data.isoformat() if f.agreement_signed_on.data else None,
         ),
+        lambda f: _("Documents saved."),
+        "documents-",
     )
 
 
@@ -241,6 +338,7 @@ def link(pseudonym: str):
     """Link the case to an offer; a parallel link for the topic asks for a reason first."""
     form = LinkForm()
     form.topic.choices = topic_choices()
+    names = dict(form.topic.choices)
 
     def change(f):
         version, check = cases.create_link(
@@ -257,8 +355,15 @@ def link(pseudonym: str):
         if version is None:
             raise ParallelSupport(check)
 
+    def done(f) -> str:
+        return _(
+            "Offer %(offer)s linked for %(topic)s; status: proposed.",
+            offer=_chosen_offer_name(f.offer_id.data) or f.offer_id.data,
+            topic=names.get(f.topic.data, f.topic.data),
+        )
+
     try:
-        return _apply(pseudonym, "link_form", form, change)
+        return _apply(pseudonym, "link_form", form, change, done, "link-")
     except ParallelSupport as warning:
         return _case_page(pseudonym, 409, link_form=form, parallel=warning.check.parallel)
 
@@ -284,7 +389,14 @@ def link_status(pseudonym: str, link_id: str):
             raise ParallelSupport(check)
 
     try:
-        return _apply(pseudonym, "status_form", form, change)
+        return _apply(
+            pseudonym,
+            "status_form",
+            form,
+            change,
+            lambda f: _("Link status changed to %(status)s.", status=LABELS[f.status.data]),
+            f"link-{link_id}-",
+        )
     except ParallelSupport as warning:
         return _case_page(
             pseudonym, 409, status_form=form, parallel=warning.check.parallel, parallel_link=link_id
@@ -306,6 +418,8 @@ def close(pseudonym: str):
         "close_form",
         form,
         lambda f: cases.close_case(graph(), who(), pseudonym, f.version.data, outcomes),
+        lambda f: _("Case closed."),
+        "close-",
     )
 
 

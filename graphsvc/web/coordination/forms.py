@@ -2,11 +2,12 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FloatField, SelectField, SelectMultipleField
+from wtforms import FloatField, SelectField
 from wtforms.validators import NumberRange, Optional
 
 from ...domain import model, overlap, parallel
 from ..cases.forms import labelled
+from ..forms import CheckboxGroup
 
 INTERVAL_LABELS = {"quarter": _l("per quarter"), "month": _l("per month")}
 FACET_LABELS = {
@@ -23,7 +24,7 @@ class ParallelRulesForm(FlaskForm):
     class Meta:
         csrf = False
 
-    status = SelectMultipleField(
+    status = CheckboxGroup(
         _l("Link statuses that count"),
         choices=labelled(model.LINK_STATUSES),
         default=list(parallel.Rules().statuses),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, jsonify, render_template, request
-from flask_babel import format_date
+from flask import Response, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -19,6 +18,7 @@ from ...services import audit, gaps, gaps_pdf, themes
 from ..access import COORDINATION, roles_required
 from ..context import graph, lang, municipality, who
 from ..display import CATEGORY_LABELS
+from ..formats import day
 from . import bp
 
 MAX_THRESHOLD = 50
@@ -323,8 +323,8 @@ def _meta(view: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("Report"), _("Gap analysis")),
         (_("Municipality"), view["names"].municipality),
-        (_("Period"), f"{found.period.start.isoformat()} – {found.period.end.isoformat()}"),
-        (_("Created"), found.today.isoformat()),
+        (_("Period"), f"{day(found.period.start)} – {day(found.period.end)}"),
+        (_("Created"), day(found.today)),
         (_("Smallest count shown"), str(found.threshold)),
     ]
 
@@ -373,7 +373,13 @@ def _flat_tables(view: dict[str, Any]) -> list[dict[str, Any]]:
                 _("Left uncovered"),
             ],
             "rows": [
-                [o["name"], o["actor"], o["valid_until"], o["active_text"], o["uncovered_text"]]
+                [
+                    o["name"],
+                    o["actor"],
+                    day(o["valid_until"]),
+                    o["active_text"],
+                    o["uncovered_text"],
+                ]
                 for o in view["ending"]
             ],
         },
@@ -440,7 +446,14 @@ def gap_report_pdf():
     document = {
         "title": _("Gap analysis: %(m)s", m=view["names"].municipality),
         "meta": _meta(view)[1:],
-        "date": format_date(found.today, "long"),
+        "date": day(found.today),
+        "lang": lang(),
+        "subject": _("Needs that meet no offer, by topic and district, language and target group"),
+        "accessible_note": _(
+            "Screen readers: this PDF has a title, a language and bookmarks for each section, "
+            "but its tables carry no tags. The same report as an accessible web page:"
+        ),
+        "accessible_url": url_for("coordination.gap_report", _external=True, **request.args),
         "heat": {
             "title": _("Demand and supply by need and district"),
             "legend": _heat_legend(found.threshold),

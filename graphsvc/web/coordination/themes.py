@@ -8,7 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField
+from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ...domain.cases import PSEUDONYM, identifier_hints
@@ -16,6 +16,7 @@ from ...domain.errors import Conflict
 from ...services import audit, gaps, themes
 from ..access import COORDINATION, roles_required
 from ..context import graph, lang, municipal_who, municipality, who
+from ..forms import CheckboxGroup, MultilineText, flash_form_errors
 from . import bp
 
 SEPARATORS = re.compile(r"[\s,;]+")
@@ -31,16 +32,16 @@ class ThemeForm(FlaskForm):
             Length(3, themes.MAX_TITLE, _l("A title of 3 to 200 characters.")),
         ],
     )
-    description = TextAreaField(
+    description = MultilineText(
         _l("Description"),
         validators=[
             Optional(),
             Length(max=themes.MAX_DESCRIPTION, message=_l("At most 4000 characters.")),
         ],
     )
-    topics = SelectMultipleField(_l("Needs (topics)"), validators=[Optional()])
-    districts = SelectMultipleField(_l("Districts"), validators=[Optional()])
-    cases = TextAreaField(
+    topics = CheckboxGroup(_l("Needs (topics)"), validators=[Optional()])
+    districts = CheckboxGroup(_l("Districts"), validators=[Optional()])
+    cases = MultilineText(
         _l("Cases (pseudonyms, separated by spaces or commas)"), validators=[Optional()]
     )
     version = HiddenField()
@@ -145,9 +146,11 @@ def theme_new():
     """Record a theme found in a case conference."""
     form = ThemeForm().fill(_names())
     if form.validate_on_submit() and _save(form, None):
-        flash(_("Theme saved."))
+        flash(_("Theme saved."), "success")
         return redirect(url_for("coordination.theme_list"))
     status = 400 if request.method == "POST" else 200
+    if status == 400:
+        flash_form_errors(form)
     return render_template("coordination/theme_form.html", form=form, theme=None), status
 
 
@@ -166,9 +169,11 @@ def theme_edit(theme_id: str):
         form.version.data = str(found["version"])
         _audit("themes.read", theme_id, sorted(found["cases"]))
     elif form.validate_on_submit() and _save(form, theme_id):
-        flash(_("Theme saved."))
+        flash(_("Theme saved."), "success")
         return redirect(url_for("coordination.theme_list"))
     status = 400 if request.method == "POST" else 200
+    if status == 400:
+        flash_form_errors(form)
     return render_template("coordination/theme_form.html", form=form, theme=found), status
 
 
@@ -190,5 +195,5 @@ def theme_close(theme_id: str):
     except Conflict:
         flash(_("Someone changed or closed this theme meanwhile; please reload."), "error")
         return _list_page(409)
-    flash(_("Theme closed."))
+    flash(_("Theme closed."), "success")
     return redirect(url_for("coordination.theme_list"))

@@ -10,9 +10,7 @@ from wtforms import (
     HiddenField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
-    TextAreaField,
 )
 from wtforms.validators import (
     DataRequired,
@@ -26,6 +24,7 @@ from wtforms.validators import (
 from ...domain import model
 from ...services import search
 from ..display import CATEGORY_LABELS, CIRCLE_LABELS, GENDER_LABELS, KIND_LABELS  # noqa: F401 (re-exported)
+from ..forms import CheckboxGroup, MultilineText
 
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -71,14 +70,19 @@ class GetForm(FlaskForm):
 class ReferralSearchForm(GetForm):
     """The client's needs and attributes."""
 
-    topics = SelectMultipleField(
+    topics = CheckboxGroup(
         _l("Needs (topics)"), validators=[DataRequired(_l("Choose at least one need."))]
     )
     district = SelectField(_l("District of residence"), validators=[Optional()])
-    languages = SelectMultipleField(_l("Languages"), validators=[Optional()])
+    languages = CheckboxGroup(_l("Languages"), validators=[Optional()])
     age = IntegerField(
         _l("Age"),
         validators=[Optional(), NumberRange(0, search.MAX_AGE, _l("An age from 0 to 120."))],
+    )
+    age_band = SelectField(
+        _l("Age band (if the age is not known)"),
+        choices=[("", "—"), *[(a, a) for a in model.AGE_BANDS]],
+        validators=[Optional()],
     )
     gender = SelectField(_l("Gender"), validators=[Optional()])
     residence_status = SelectField(_l("Residence status"), validators=[Optional()])
@@ -100,7 +104,7 @@ class ReferralSearchForm(GetForm):
         self.target_group.choices = anyone + _named(vocab["target_groups"], lang)
         return self
 
-    def validate_topics(self, field: SelectMultipleField) -> None:
+    def validate_topics(self, field: CheckboxGroup) -> None:
         """At most ten needs at once."""
         if field.data and len(field.data) > search.MAX_TOPICS:
             raise ValidationError(_l("At most 10 needs."))
@@ -131,26 +135,24 @@ class OfferForm(FlaskForm):
     """Create or edit an offer (admins and directory editors)."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=4000)])
+    description = MultilineText(_l("Description"), validators=[Optional(), Length(max=4000)])
     keywords = StringField(_l("Keywords"), validators=[Optional(), Length(max=1000)])
     category = SelectField(_l("Category"), validators=[DataRequired()])
     circle = SelectField(_l("Circle"), validators=[DataRequired()])
-    topic_ids = SelectMultipleField(
+    topic_ids = CheckboxGroup(
         _l("Topics"), validators=[DataRequired(_l("Choose at least one topic."))]
     )
-    district_ids = SelectMultipleField(
+    district_ids = CheckboxGroup(
         _l("Districts served"), validators=[DataRequired(_l("Choose at least one district."))]
     )
-    language_ids = SelectMultipleField(
+    language_ids = CheckboxGroup(
         _l("Languages"), validators=[DataRequired(_l("Choose at least one language."))]
     )
-    target_group_ids = SelectMultipleField(_l("Target groups"), validators=[Optional()])
+    target_group_ids = CheckboxGroup(_l("Target groups"), validators=[Optional()])
     age_min = IntegerField(_l("Minimum age"), validators=[Optional(), NumberRange(0, 120)])
     age_max = IntegerField(_l("Maximum age"), validators=[Optional(), NumberRange(0, 120)])
-    genders = SelectMultipleField(_l("Only for (gender)"), validators=[Optional()])
-    residence_statuses = SelectMultipleField(
-        _l("Only for (residence status)"), validators=[Optional()]
-    )
+    genders = CheckboxGroup(_l("Only for (gender)"), validators=[Optional()])
+    residence_statuses = CheckboxGroup(_l("Only for (residence status)"), validators=[Optional()])
     capacity = IntegerField(_l("Capacity"), validators=[Optional(), NumberRange(0, 100000)])
     waiting_days = IntegerField(
         _l("Waiting time (days)"), validators=[Optional(), NumberRange(0, 3650)]
@@ -239,7 +241,7 @@ class ActorForm(FlaskForm):
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     kind = SelectField(_l("Kind"), validators=[DataRequired()])
-    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=4000)])
+    description = MultilineText(_l("Description"), validators=[Optional(), Length(max=4000)])
     district_id = SelectField(_l("District"), validators=[DataRequired()])
     address = StringField(_l("Address"), validators=[Optional(), Length(max=200)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=60)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
@@ -12,10 +12,14 @@ from werkzeug.exceptions import NotFound
 from ...domain import clock
 from ...domain.cases import PSEUDONYM
 from ...domain.errors import Conflict
-from ...services import directory, search
+from ...domain.errors import NotFound as CaseNotFound
+from ...services import cases, directory, search
 from ..access import CASE_WORK, DIRECTORY, DIRECTORY_EDIT, SEARCH, roles_required
+from ..cases.forms import LABELS as LINK_LABELS
 from ..context import graph, lang, municipality, who
-from ..display import Translator, explain, names
+from ..display import Translator, decisive, explain, names
+from ..formats import day
+from ..forms import flash_form_errors
 from . import bp
 from .forms import (
     CATEGORY_LABELS,
@@ -37,21 +41,33 @@ def referral_search():
     vocab = search.vocabulary(graph(), municipality())
     form = ReferralSearchForm(request.args).fill(vocab, lang())
     named = names(vocab, lang())
+    link_case = _case_to_link()
+    linked = _linked_offers(link_case)
+    if linked is None:
+        link_case, linked = None, {}
     result, rows, status = None, [], 200
-    if request.args:
+    if _searched():
         if form.validate():
             try:
                 criteria = search.parse_criteria(request.args.to_dict(flat=False), vocab)
-                result = search.referral(graph(), municipality(), criteria, clock.today_iso())
+                result = search.referral(
+                    graph(), municipality(), criteria, clock.today_iso(), _own_organisation()
+                )
             except search.InvalidSearch as exc:
                 for name, why in exc.fields.items():
                     getattr(form, name, form.q).errors = [why]  # type: ignore[union-attr]
                 status = 400
         else:
             status = 400
+        if status == 400:
+            flash_form_errors(form, saved_nothing=False)
     if result is not None:
         tr = Translator()
-        rows = [{"row": row, "reasons": explain(row, named, tr)} for row in result.rows]
+        for row in result.rows:
+            reasons = explain(row, named, tr)
+            rows.append(
+                {"row": row, "reasons": reasons, "decisive": decisive(reasons, row.eligible)}
+            )
     return (
         render_template(
             "directory/search.html",
@@ -61,10 +77,23 @@ def referral_search():
             named=named,
             category_labels=CATEGORY_LABELS,
             circle_labels=CIRCLE_LABELS,
-            link_case=_case_to_link(),
+            link_case=link_case,
+            linked=linked,
+            link_labels=LINK_LABELS,
+            gender_labels=GENDER_LABELS,
         ),
         status,
     )
+
+
+def _searched() -> bool:
+    """Whether the search form was sent (any of its fields is in the query string)."""
+    return any(name in request.args for name in search.PARAMETERS)
+
+
+def _own_organisation() -> str | None:
+    """A case manager's organisation, whose own case management is no partner offer."""
+    return current_user.actor_id if current_user.has_role(*CASE_WORK) else None
 
 
 def _case_to_link() -> str | None:
@@ -73,6 +102,27 @@ def _case_to_link() -> str | None:
     if current_user.has_role(*CASE_WORK) and PSEUDONYM.match(pseudonym):
         return pseudonym
     return None
+
+
+def _linked_offers(pseudonym: str | None) -> dict[str, str] | None:
+    """Offer id → link status of the case a search was started from; None when the case is
+    not one of the user's organisation (then nothing can be linked to it)."""
+    if pseudonym is None:
+        return {}
+    try:
+        return cases.linked_offers(graph(), who(), pseudonym)
+    except CaseNotFound:
+        return None
+
+
+@bp.get("/directory/offer-choices")
+@roles_required(*DIRECTORY)
+def offer_choices():
+    """The offer picker's answer: running offers matching the typed name, organisation or
+    district (JSON, at most 20)."""
+    text = (request.args.get("q") or "")[: search.MAX_TEXT]
+    found = directory.offer_choices(graph(), municipality(), clock.today_iso(), text)
+    return jsonify(offers=found)
 
 
 @bp.get("/directory/")
@@ -194,9 +244,11 @@ def new_offer():
     form = _offer_form(vocab)
     if form.validate_on_submit():
         offer_id = directory.create_offer(graph(), who(), actor_id, form.values())
-        flash(_("Offer created."), "ok")
+        flash(_("Offer created."), "success")
         return redirect(url_for("directory.offer", offer_id=offer_id))
     status = 400 if request.method == "POST" else 200
+    if status == 400:
+        flash_form_errors(form)
     return render_template(
         "directory/edit_offer.html", form=form, actor=found["actor"], offer=None
     ), status
@@ -234,11 +286,13 @@ def edit_offer(offer_id: str):
                     "error",
                 )
                 return redirect(url_for("directory.edit_offer", offer_id=offer_id))
-            flash(_("Offer saved."), "ok")
+            flash(_("Offer saved."), "success")
             return redirect(url_for("directory.offer", offer_id=offer_id))
         status = 400
     elif request.method == "POST":
         status = 400
+    if status == 400:
+        flash_form_errors(form)
     return render_template(
         "directory/edit_offer.html", form=form, actor=found["actor"], offer=found["offer"]
     ), status
@@ -263,7 +317,7 @@ def retire_offer(offer_id: str):
     except Conflict:
         flash(_("Someone else changed this offer meanwhile; please check and save again."), "error")
     else:
-        flash(_("The offer ends on %(date)s.", date=form.last_day.data.isoformat()), "ok")
+        flash(_("The offer ends on %(date)s.", date=day(form.last_day.data)), "success")
     return redirect(url_for("directory.offer", offer_id=offer_id))
 
 
@@ -280,9 +334,11 @@ def new_actor():
     form = ActorForm().fill(vocab)
     if form.validate_on_submit():
         actor_id = directory.create_actor(graph(), who(), municipality(), form.values())
-        flash(_("Organisation created."), "ok")
+        flash(_("Organisation created."), "success")
         return redirect(url_for("directory.actor", actor_id=actor_id))
     status = 400 if request.method == "POST" else 200
+    if status == 400:
+        flash_form_errors(form)
     return render_template("directory/edit_actor.html", form=form, actor=None), status
 
 
@@ -310,12 +366,14 @@ def edit_actor(actor_id: str):
             except Conflict:
                 flash(_changed_meanwhile(), "error")
                 return redirect(url_for("directory.edit_actor", actor_id=actor_id))
-            flash(_("Organisation saved."), "ok")
+            flash(_("Organisation saved."), "success")
             return redirect(url_for("directory.actor", actor_id=actor_id))
         form.version.errors = [_("The form is out of date; please reload the page.")]
         status = 400
     elif request.method == "POST":
         status = 400
+    if status == 400:
+        flash_form_errors(form)
     return render_template("directory/edit_actor.html", form=form, actor=found["actor"]), status
 
 
@@ -341,7 +399,7 @@ def retire_actor(actor_id: str):
         message = _(
             "The organisation is retired; %(n)s running offers end on %(date)s.",
             n=ended,
-            date=form.last_day.data.isoformat(),
+            date=day(form.last_day.data),
         )
-        flash(message, "ok")
+        flash(message, "success")
     return redirect(url_for("directory.actor", actor_id=actor_id))

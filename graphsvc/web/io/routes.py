@@ -10,15 +10,18 @@ from pathlib import Path
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField
 from wtforms.validators import Regexp
 
-from ...services import audit, spreadsheet
+from ...services import audit, directory, search, spreadsheet
 from ..access import DIRECTORY_EDIT, roles_required
-from ..context import graph, who
+from ..context import graph, lang, who
+from ..display import KIND_LABELS, names
+from ..forms import flash_form_errors
 from . import bp
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -63,10 +66,12 @@ def _scope() -> str | None:
 def upload():
     """Upload a file; show every problem, or the offers it would write and a confirm button."""
     form = UploadForm()
+    page = {"form": form, "max_mb": max_bytes() // 2**20, "notes": spreadsheet.COLUMN_NOTES}
     if not form.is_submitted():
-        return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20)
+        return render_template("io/upload.html", **page)
     if not form.validate():
-        return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20), 400
+        flash_form_errors(form)
+        return render_template("io/upload.html", **page), 400
     upload_file = form.file.data
     with upload_file.stream:  # a large upload is spooled to a temporary file: close it
         data = upload_file.read(max_bytes() + 1)
@@ -75,7 +80,8 @@ def upload():
         plan = spreadsheet.prepare(graph(), data, name, max_bytes(), _scope())
     except spreadsheet.SpreadsheetError as exc:
         form.file.errors = [_(exc.why, **exc.params)]
-        return render_template("io/upload.html", form=form, max_mb=max_bytes() // 2**20), 400
+        flash_form_errors(form)
+        return render_template("io/upload.html", **page), 400
     if not plan.ok:
         audit.record(
             graph(),
@@ -95,7 +101,31 @@ def upload():
         confirm=confirm,
         offers=plan.offers[:PREVIEW_ROWS],
         actors=plan.actors[:PREVIEW_ROWS],
+        named=_preview_names(plan),
+        kind_labels=KIND_LABELS,
+        counted=_counted(len(plan.actors), len(plan.offers)),
     )
+
+
+def _counted(actors: int, offers: int) -> str:
+    """ "1 organisation and 3 offers", with the right plural for each."""
+    return _(
+        "%(actors)s and %(offers)s",
+        actors=ngettext("%(num)s organisation", "%(num)s organisations", actors),
+        offers=ngettext("%(num)s offer", "%(num)s offers", offers),
+    )
+
+
+def _preview_names(plan: spreadsheet.Plan) -> dict[str, dict[str, str]]:
+    """Names for the ids a preview shows: topics, districts and organisations."""
+    vocab = search.vocabulary(graph(), current_user.municipality_id or "")
+    named = names(vocab, lang())
+    actors = {
+        row["actor"]["id"]: row["actor"]["name"]
+        for row in directory.list_actors(graph(), current_user.municipality_id or "")
+    }
+    actors.update({a["id"]: a["props"].get("name") or a["id"] for a in plan.actors})
+    return {**named, "actors": actors}
 
 
 @bp.post("/confirm")
@@ -129,11 +159,7 @@ def confirm():
         details={"sha256": plan.sha256, "offers": written.offers, "actors": written.actors},
     )
     flash(
-        _(
-            "%(actors)s organisations and %(offers)s offers imported.",
-            actors=written.actors,
-            offers=written.offers,
-        ),
+        _("Imported: %(what)s.", what=_counted(written.actors, written.offers)),
         "success",
     )
     return redirect(url_for("io.upload")), 303
@@ -144,7 +170,7 @@ def confirm():
 def template_xlsx():
     """The template workbook with the German column names and one example row."""
     return Response(
-        spreadsheet.template_xlsx(),
+        spreadsheet.template_xlsx(_),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": "attachment; filename=verzeichnis-vorlage.xlsx"},
     )
