@@ -21,6 +21,7 @@ def cli() -> None:
 
 for command in (
     server.run,
+    server.demo_passwords,
     data.init,
     data.seed,
     bench.generate,

@@ -10,7 +10,7 @@ import click
 from ..config import ConfigError, Settings
 from ..graph import Graph, connect
 from ..graph.embedded import EmbeddedEngine
-from .common import seed_graph, settings
+from .common import open_graph, seed_graph, settings
 
 
 @click.command()
@@ -33,6 +33,7 @@ def run(host: str | None, port: int | None, workers: int) -> None:
         graph.ping()
         loaded = seed_graph(graph, config)
         first_admin = _first_admin(graph, config)
+        demo = _demo_users(graph, config)
         graph.close()
         where = f"http://{host}:{port}"
         click.echo("")
@@ -44,6 +45,8 @@ def run(host: str | None, port: int | None, workers: int) -> None:
             click.echo("(bitte nach der Anmeldung ändern; oder GRAPHSVC_ADMIN_PASSWORD setzen)")
         else:
             click.echo("Anmelden mit einem vorhandenen Konto (graphsvc user list zeigt sie).")
+        if demo:
+            click.echo(demo_banner(demo))
         click.echo("Beenden mit Strg-C.")
         _serve(config, url if engine else None, host, port, workers)
     finally:
@@ -63,6 +66,44 @@ def _first_admin(graph: Graph, config: Settings) -> str | None:
         return accounts.ensure_first_admin(graph, actor, config.admin_password)
     except accounts.AccountError as exc:  # only a set GRAPHSVC_ADMIN_PASSWORD can be refused
         raise ConfigError(f"GRAPHSVC_ADMIN_PASSWORD is not accepted: it {exc}") from None
+
+
+def _demo_users(graph: Graph, config: Settings) -> list[dict]:
+    """The demo accounts made usable in development; none elsewhere."""
+    from ..services import accounts
+
+    if config.env != "development":
+        return []
+    return accounts.enable_demo_users(graph, config.env)
+
+
+def demo_banner(demo: list[dict]) -> str:
+    """What `graphsvc run` prints about the demo accounts: one password, one account per role."""
+    from ..services.accounts import DEMO_PASSWORD
+
+    first: dict[str, str] = {}
+    for row in demo:
+        for role in row["roles"] or []:
+            first.setdefault(role, row["username"])
+    examples = ", ".join(f"{user} ({role})" for role, user in first.items())
+    return (
+        f"Demo-Konten ({len(demo)}, nur in der Entwicklung): Passwort »{DEMO_PASSWORD}«, "
+        f"z. B. {examples}"
+    )
+
+
+@click.command("demo-passwords")
+def demo_passwords() -> None:
+    """Development only: give the seeds' demo accounts that have no password the demo password."""
+    from ..services import accounts
+
+    config = settings()
+    with open_graph(config) as graph:
+        try:
+            demo = accounts.enable_demo_users(graph, config.env)
+        except accounts.AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(demo_banner(demo) if demo else "no demo accounts (load the seeds first)")
 
 
 def _check_port_free(host: str, port: int) -> None:

@@ -28,6 +28,10 @@ LOCK_AFTER_FAILURES = 5
 LOCK_WINDOW_SECONDS = 15 * 60
 LOCK_SECONDS = 15 * 60
 TOKEN_PREFIX = "gsv_"
+# Trying every role on a development machine should take one login, not an admin's reset per
+# account: the seeds' demo accounts (sample data, never real people) all get this password
+# there. It is public (README), so production never sets it (commands/server.py, demo).
+DEMO_PASSWORD = "Herne-Demo-2026"
 
 
 class AccountError(Exception):
@@ -234,3 +238,15 @@ def ensure_first_admin(graph: Graph, actor_id: str, password: str | None) -> str
         return None
     _, password = create_user(graph, "admin", "Administration", actor_id, ["admin"], password)
     return password
+
+
+def enable_demo_users(graph: Graph, env: str) -> list[dict[str, Any]]:
+    """In development, give the seeds' demo accounts that have no password yet the demo
+    password and enable them; return every active demo account (username, roles).
+
+    Refused outside development: a known password must never open a real installation.
+    """
+    if env != "development":
+        raise AccountError("demo passwords exist only in development (GRAPHSVC_ENV)")
+    graph.query("accounts.enable_demo_users", password_hash=HASHER.hash(DEMO_PASSWORD))
+    return graph.query("accounts.demo_users")

@@ -34,6 +34,8 @@ def live_server_env(tmp_path_factory):
         "GRAPHSVC_DATA_DIR": str(tmp_path_factory.mktemp("live")),
         "GRAPHSVC_PORT": str(_free_port()),
         "GRAPHSVC_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        # development: the seeds' demo accounts log in with the demo password, as after make run
+        "GRAPHSVC_ENV": "development",
         # Every browser test logs in from 127.0.0.1: the production limit of 10 per minute
         # sent the 11th login of a suite run back to the login page.
         "GRAPHSVC_LOGIN_LIMIT": "1000 per minute",
@@ -118,6 +120,27 @@ def page(browser):
     context.close()
 
 
+DESK = {"width": 1366, "height": 900}  # a common office laptop
+PHONE = {"width": 390, "height": 844}  # a common phone, in portrait
+
+
+@pytest.fixture
+def open_page(browser):
+    """Pages as a German user sees them, at a viewport: open_page(DESK) or open_page(PHONE)."""
+    contexts = []
+
+    def make(viewport=DESK):
+        context = browser.new_context(
+            viewport=viewport, locale="de-DE", timezone_id="Europe/Berlin"
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 def login(page, base: str, username: str, password: str) -> None:
     """Log in through the login form."""
     page.goto(base + "/login")
@@ -131,3 +154,35 @@ def admin_page(live_server, page):
     """A page logged in as the first admin that `graphsvc run` created."""
     login(page, live_server, "admin", ADMIN_PASSWORD)
     return page
+
+
+def demo_login(page, base: str, username: str) -> None:
+    """Log in as one of the seeds' demo accounts (the demo password, as after make run)."""
+    from graphsvc.services.accounts import DEMO_PASSWORD
+
+    login(page, base, username, DEMO_PASSWORD)
+
+
+def add_user(live_server_env, username, actor, role, password):
+    """Create a user of the running app from the shell, as an operator would."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graphsvc.cli",
+            "user",
+            "add",
+            username,
+            "--actor",
+            actor,
+            "--role",
+            role,
+            "--password",
+            password,
+        ],
+        env=live_server_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr

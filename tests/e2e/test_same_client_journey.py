@@ -6,8 +6,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from tests.e2e.conftest import login
-from tests.e2e.test_case_journey import add_user
+from tests.e2e.conftest import add_user, login
 
 
 def test_intake_with_name_then_coordination_confirms_the_pair(
@@ -21,7 +20,7 @@ def test_intake_with_name_then_coordination_confirms_the_pair(
     # The seeds hold "Katharina Müller", born 1972-09-30, at the DRK (HER-2026-0007).
     page.goto(live_server + "/cases/new")
     page.select_option("#intake_outcome", "case_management")
-    page.select_option("#needs", ["housing"])
+    page.locator("#needs").get_by_label("Wohnen", exact=True).check()
     page.select_option("#district_id", "wanne")
     page.select_option("#access_route", "self_referral")
     page.select_option("#age_band", "45-64")
@@ -36,6 +35,7 @@ def test_intake_with_name_then_coordination_confirms_the_pair(
     coordinator = f"ko.{uuid.uuid4().hex[:6]}"
     add_user(live_server_env, coordinator, "ki-herne", "coordination", password)
     other = browser.new_context().new_page()
+    other.on("dialog", lambda dialog: dialog.accept())  # "Dieselbe Person" asks once more
     login(other, live_server, coordinator, password)
     other.wait_for_url(lambda url: "/login" not in url)
     other.goto(live_server + "/coordination/same-client")

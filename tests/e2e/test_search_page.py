@@ -29,18 +29,21 @@ def test_case_manager_searches_housing_and_work_in_sodingen_in_arabic(
     login(page, live_server, case_manager, PASSWORD)
     page.goto(live_server + "/")
     page.get_by_role("link", name="Vermittlungssuche").click()
-    page.select_option("#topics", ["housing", "work"])
+    page.locator("#topics").get_by_label("Wohnen", exact=True).check()
+    page.locator("#topics").get_by_label("Arbeit", exact=True).check()
     page.select_option("#district", "sodingen")
-    page.select_option("#languages", ["ar"])
-    page.get_by_role("button", name="Suchen").click()
-    rows = page.locator("#results tbody tr")
+    page.locator("#languages").get_by_label("Arabisch", exact=True).check()
+    page.get_by_role("button", name="Suchen", exact=True).click()
+    rows = page.locator("#results li.result-card")
     assert rows.count() >= 5
     first = rows.first.inner_text()
     assert "Deckt Wohnen, Arbeit ab" in first or "Deckt Arbeit, Wohnen ab" in first
     assert "Beratung in Arabisch" in first
+    rows.first.locator("details.explanation summary").click()  # every reason on demand
+    first = rows.first.locator("details.explanation").inner_text()
     assert "Bedient den Stadtbezirk der Person" in first
     assert page.locator("#help-network li").count() == 1
-    rows.first.locator("a").first.click()
+    rows.first.locator("h3 a").click()
     assert page.locator("h1").inner_text()
     assert "Sprachen" in page.locator("dl.facts").inner_text()
 

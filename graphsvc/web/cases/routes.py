@@ -3,6 +3,8 @@ organisation only; everything else about the rules lives in services/cases.py.""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -112,7 +114,12 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
         "phase_form": PhaseForm(formdata=None, version=version, phase=data["case"]["phase"]),
         "need_form": NeedForm(formdata=None, version=version),
         "consent_form": ConsentForm(formdata=None, version=version),
-        "documents_form": DocumentsForm(formdata=None, version=version),
+        "documents_form": DocumentsForm(
+            formdata=None,
+            version=version,
+            privacy_notice_on=_date(data["case"].get("privacy_notice_on")),
+            agreement_signed_on=_date(data["case"].get("agreement_signed_on")),
+        ),
         "link_form": LinkForm(
             formdata=None,
             version=version,
@@ -156,6 +163,11 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
         consent_valid=rules.consent_valid,
         **defaults,
     ), status
+
+
+def _date(value: str | None) -> dt.date | None:
+    """A stored ISO day as a date for a form field (None stays None)."""
+    return dt.date.fromisoformat(value[:10]) if value else None
 
 
 def _chosen_offer_name(offer_id: str | None) -> str:
