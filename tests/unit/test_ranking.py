@@ -248,3 +248,61 @@ def test_fulltext_query_keeps_only_words_and_adds_prefix_and_typo_terms():
         == "(call|call*|%call%) (db|db*) (labels|labels*|%labels%)"
     )
     assert fulltext_query("*** %% ~", "neo4j") is None
+
+
+def test_a_case_managers_own_case_management_is_never_proposed_to_them():
+    own = candidate("own-cm", ["housing", "work"])
+    own["offer"]["case_management"] = True
+    own["actor"] = {"id": "ki", "name": "KI"}
+    other_cm = candidate("other-cm", ["housing", "work"])
+    other_cm["offer"]["case_management"] = True
+    other_cm["actor"] = {"id": "awo", "name": "AWO"}
+    own_counselling = candidate("ki-counselling", ["housing"])
+    own_counselling["actor"] = {"id": "ki", "name": "KI"}
+    client = r.Client(topic_ids=("housing", "work"), own_actor_id="ki")
+    rows, eligible = r.rank([own, other_cm, own_counselling], client)
+    assert [row.offer["id"] for row in rows] == ["other-cm", "ki-counselling"]
+    assert "own-cm" not in {row.offer["id"] for row in eligible}
+    # Coordination (no own organisation given) sees every offer.
+    everyone, _ = r.rank([own, other_cm], r.Client(topic_ids=("housing", "work")))
+    assert {row.offer["id"] for row in everyone} == {"own-cm", "other-cm"}
+
+
+@pytest.mark.parametrize(
+    "band, age_min, age_max, eligible, unchecked",
+    [
+        ((27, 44), 18, 65, True, []),  # the band lies inside the offer's range: confirmed
+        ((27, 44), 50, None, False, []),  # entirely outside: not eligible
+        ((18, 26), None, 21, True, ["age"]),  # across the edge: ask the age
+        ((65, 120), 65, None, True, []),
+    ],
+)
+def test_an_age_band_is_eligible_inside_refused_outside_and_checked_across_the_edge(
+    band, age_min, age_max, eligible, unchecked
+):
+    offer = {"age_min": age_min, "age_max": age_max}
+    found, reasons, not_checked = r.eligibility(
+        offer, r.Client(topic_ids=("housing",), age_range=band)
+    )
+    assert (found, not_checked) == (eligible, unchecked)
+    assert bool(reasons) is (not eligible)
+
+
+def test_an_exact_age_wins_over_the_age_band():
+    offer = {"age_min": 18, "age_max": 26}
+    client = r.Client(topic_ids=("housing",), age=30, age_range=(18, 26))
+    assert r.eligibility(offer, client)[0] is False
+
+
+def test_the_search_accepts_an_age_band_and_refuses_an_unknown_one():
+    vocab = {
+        "topics": [{"id": "housing"}],
+        "districts": [],
+        "languages": [],
+        "residence_statuses": [],
+        "target_groups": [],
+    }
+    assert parse_criteria({"topics": "housing", "age_band": "27-44"}, vocab).age_band == "27-44"
+    with pytest.raises(InvalidSearch) as refused:
+        parse_criteria({"topics": "housing", "age_band": "30-40"}, vocab)
+    assert "age_band" in refused.value.fields

@@ -140,6 +140,11 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
         defaults["link_form"].topic.choices = [CHOOSE, *[t for t in topics if t[0] in needed]]
     picture = help_network.layout(data["needs"], data["links"])
     open_needs = [n for n in data["needs"] if n["status"] in rules.OPEN_NEED_STATUSES]
+    # What a search from the case is for: needs still open that no partner handles yet.
+    handled = {x["topic"] for x in data["links"] if x["status"] in rules.OPEN_LINK_STATUSES}
+    unserved = [
+        n["topic"] for n in data["needs"] if n["status"] == "open" and n["topic"] not in handled
+    ]
     linked = {}
     for link in data["links"]:
         if link["status"] in rules.OPEN_LINK_STATUSES or link["offer_id"] not in linked:
@@ -155,6 +160,7 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
         size=(help_network.WIDTH, help_network.HEIGHT),
         step=step,
         open_needs=open_needs,
+        unserved=unserved,
         open_links=[x for x in data["links"] if x["status"] in rules.OPEN_LINK_STATUSES],
         linked_offers=linked,
         chosen_offer=chosen_offer,
