@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from graphsvc.services import accounts
+from tests.e2e import accessibility as a11y
 from tests.e2e.conftest import login
 
 PASSWORD = "koordination-passwort-123"
@@ -32,6 +33,7 @@ def test_coordination_finds_duplicate_structure_a_in_wanne_and_prints_it(
     first = page.locator("section.cluster").first
     assert "Wohnungslotsen Wanne" in first.inner_text()
     assert "Alle 3 decken" in first.locator("p.why").inner_text()
+    a11y.check(page, "duplicate structures in Wanne")
     page.emulate_media(media="print")
     assert not page.locator("#structure-filters").is_visible()
     assert first.is_visible()
@@ -43,6 +45,7 @@ def test_parallel_support_printout_leaves_out_the_pseudonyms(live_server, page, 
     assert page.locator("#parallel-over-time").is_visible()
     page.locator("#parallel-cases summary").click()
     assert "HER-2026-0001" in page.locator("#parallel-cases").inner_text()
+    a11y.check(page, "parallel support with pseudonyms")
     page.emulate_media(media="print")
     assert not page.locator("#parallel-cases").is_visible()
     assert not page.locator("#parallel-rules").is_visible()

@@ -8,6 +8,8 @@ import uuid
 
 from openpyxl import Workbook
 
+from tests.e2e import accessibility as a11y
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -52,6 +54,7 @@ def test_a_broken_workbook_shows_its_problems_then_the_fixed_one_is_imported(
     rest = problems.nth(1).inner_text()
     assert "Angebote" in rest and "Themen" in rest and "Aufenthal" in rest
     assert "Es wurde nichts geschrieben" in page.locator("[role=alert]").inner_text()
+    a11y.check(page, "import problems")
     assert page.goto(f"{live_server}/directory/actors/verein-{key}").status == 404
 
     _upload(page, live_server, _workbook(key, "Herne-Mitte", "Aufenthalt"))
@@ -60,6 +63,7 @@ def test_a_broken_workbook_shows_its_problems_then_the_fixed_one_is_imported(
     # names, not internal ids, and the singular where there is one
     assert f"Verein {key}\tVerein\tHerne-Mitte" in page.locator("#actors tbody tr").inner_text()
     assert "Aufenthalt" in page.locator("#offers tbody tr").inner_text()
+    a11y.check(page, "import preview")
     page.get_by_role("button", name="Importieren: 1 Organisation und 1 Angebot").click()
     assert "Importiert: 1 Organisation und 1 Angebot." in page.content()
 

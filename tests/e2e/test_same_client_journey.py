@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from tests.e2e import accessibility as a11y
 from tests.e2e.conftest import add_user, login
 
 
@@ -30,6 +31,7 @@ def test_intake_with_name_then_coordination_confirms_the_pair(
     page.fill("#client_birth_date", "1972-09-30")
     page.get_by_role("button", name="Fall anlegen").click()
     pseudonym = page.locator("#pseudonym").inner_text()
+    a11y.check(page, "case opened with a match key")
     assert "HER-2026-0007" not in page.content()  # the case manager is told nothing
 
     coordinator = f"ko.{uuid.uuid4().hex[:6]}"
@@ -43,6 +45,7 @@ def test_intake_with_name_then_coordination_confirms_the_pair(
         has_text="HER-2026-0007"
     )
     assert row.count() == 1
+    a11y.check(other, "same-client pairs")
     row.get_by_role("button", name="Dieselbe Person").click()
     other.goto(live_server + "/coordination/same-client?status=confirmed")
     assert pseudonym in other.locator("#same-client-pairs").inner_text()

@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from graphsvc.services import accounts
+from tests.e2e import accessibility as a11y
 from tests.e2e.conftest import login
 
 PASSWORD = "vermittlung-passwort-123"
@@ -43,12 +44,15 @@ def test_case_manager_searches_housing_and_work_in_sodingen_in_arabic(
     first = rows.first.locator("details.explanation").inner_text()
     assert "Bedient den Stadtbezirk der Person" in first
     assert page.locator("#help-network li").count() == 1
+    a11y.check(page, "search results")
     rows.first.locator("h3 a").click()
     assert page.locator("h1").inner_text()
     assert "Sprachen" in page.locator("dl.facts").inner_text()
+    a11y.check(page, "offer page")
 
 
 def test_empty_needs_give_a_form_error_in_the_browser(live_server, page, case_manager):
     login(page, live_server, case_manager, PASSWORD)
     page.goto(live_server + "/search?district=sodingen")
     assert page.locator(".field.has-error ul.errors").first.is_visible()
+    a11y.check(page, "search form with an error")

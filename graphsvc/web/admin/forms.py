@@ -54,6 +54,9 @@ AUDIT_ACTIONS = {
     "import.offers": _l("Directory imported"),
     "import.offers.check": _l("Import file checked"),
     "import.hsds": _l("HSDS imported"),
+    "coordination.parallel_support": _l("Parallel support read"),
+    "coordination.gap_report": _l("Gap report read"),
+    "backup.restore": _l("Backup restored"),
 }
 AUDIT_OUTCOMES = {
     "ok": _l("ok"),
