@@ -12,6 +12,8 @@ from .factories import Step
 from .served_app import api_client
 
 ANSWERS = ("accept", "start", "complete")  # each a valid next step after the one before
+# Enough organisations that their proposed referrals outlast a run of -n 200 (≈18 each at nrw).
+ORGANISATIONS = 20
 
 
 def _sample(graph: Graph, ids: dict, limit: int) -> list[dict]:
@@ -39,7 +41,7 @@ def inbox_api(graph: Graph, ids: dict, rng: random.Random) -> Step:
 def answer_api(graph: Graph, ids: dict, rng: random.Random) -> Step:
     """referrals.answer_api: POST /api/v1/referrals/<id>/answer (accept, then start, then
     complete per referral), the notification written in the same statement."""
-    rows = _sample(graph, ids, 5)
+    rows = _sample(graph, ids, ORGANISATIONS)
     clients = {
         row["actor_id"]: api_client(
             graph, f"bench-partner-{row['actor_id']}", row["actor_id"], ["partner"]
@@ -53,7 +55,10 @@ def answer_api(graph: Graph, ids: dict, rng: random.Random) -> Step:
     )
 
     def step() -> Any:
-        actor, link, action = next(rounds)
+        found = next(rounds, None)
+        if found is None:
+            raise RuntimeError("no proposed referral left to answer: generate a fresh graph")
+        actor, link, action = found
         client, headers = clients[actor]
         answer = client.post(
             f"/api/v1/referrals/{link}/answer",
