@@ -28,6 +28,7 @@ LANDING = (
     ("network", "network.page"),
     ("admin", "admin.users"),
     ("directory_editor", "directory.index"),
+    ("partner", "referrals.inbox"),
 )
 
 

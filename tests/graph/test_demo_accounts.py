@@ -16,10 +16,10 @@ from graphsvc.services import accounts
 def test_in_development_every_demo_account_logs_in_with_the_demo_password(seeded, settings):
     demo = server._demo_users(seeded, settings.with_overrides(env="development"))
     names = {row["username"] for row in demo}
-    assert {"cm.ki1", "cm.awo1", "koordination1", "netzwerk1"} <= names
+    assert {"cm.ki1", "cm.awo1", "koordination1", "netzwerk1", "partner.awo"} <= names
     roles = {role for row in demo for role in row["roles"]}
-    assert roles == {"case_manager", "coordination", "network"}
-    for username in ("cm.ki1", "koordination1", "netzwerk1"):
+    assert roles == {"case_manager", "coordination", "network", "partner"}
+    for username in ("cm.ki1", "koordination1", "netzwerk1", "partner.awo"):
         result = accounts.login(seeded, username, accounts.DEMO_PASSWORD)
         assert result.session_id, username
         assert not result.user["must_change_password"]

@@ -26,6 +26,7 @@ def test_home_for_visitors_explains_and_offers_login_but_shows_no_figures(client
         (("network",), "/network/"),
         (("admin",), "/admin/users"),
         (("directory_editor",), "/directory/"),
+        (("partner",), "/referrals/"),
         (("coordination", "case_manager"), "/cases/"),
     ],
 )
@@ -36,7 +37,9 @@ def test_each_role_lands_on_its_daily_work(app, auth, roles, landing):
     assert answer.status_code == 302 and answer.headers["Location"] == landing
 
 
-@pytest.mark.parametrize("roles", [("case_manager",), ("coordination",), ("network",), ("admin",)])
+@pytest.mark.parametrize(
+    "roles", [("case_manager",), ("coordination",), ("network",), ("admin",), ("partner",)]
+)
 def test_the_directory_is_in_the_navigation_of_every_role_that_may_read_it(app, auth, roles):
     client = app.test_client()
     auth.login(client, roles=roles, actor="ki-herne")

@@ -154,6 +154,9 @@
       if (!item) {
         return;
       }
+      // A search still on its way must not reopen the list or undo the choice.
+      clearTimeout(timer);
+      asked += 1;
       original.value = item.id;
       visible.value = item.name + " – " + item.actor;
       status.textContent = (wrap.dataset.chosenLabel || "") + " " + visible.value;
@@ -196,7 +199,6 @@
 
     function ask() {
       var text = visible.value.trim();
-      original.value = "";
       if (text.length < 2) {
         items = [];
         close();
@@ -217,6 +219,7 @@
     }
 
     visible.addEventListener("input", function () {
+      original.value = ""; // the text changed: the earlier choice no longer holds
       clearTimeout(timer);
       timer = setTimeout(ask, 150);
     });

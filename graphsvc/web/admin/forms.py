@@ -14,6 +14,7 @@ ROLE_LABELS = {
     "network": _l("Network viewer"),
     "admin": _l("Administration"),
     "directory_editor": _l("Directory editor"),
+    "partner": _l("Partner organisation (answers referrals)"),
 }
 
 # The audit trail stores stable action codes (services/audit.py); the log shows them in words.

@@ -15,10 +15,11 @@ from ...domain import clock, help_network
 from ...domain.errors import Conflict, NotFound
 from ...services import cases, directory
 from ..access import CASE_WORK, roles_required
-from ..context import graph, lang, match_settings, municipality, who
+from ..context import graph, lang, match_settings, municipality, settings, who
 from ..errors import answer
 from ..formats import day
 from ..forms import flash_form_errors
+from ..referrals.forms import REASON_LABELS
 from . import bp
 from .forms import (
     CHOOSE,
@@ -67,8 +68,9 @@ def index():
         phase=form.phase.data or "",
         topic=form.topic.data or "",
         overdue=form.overdue.data,
+        follow_up_days=settings().follow_up_days,
     )
-    due = [row for row in rows if row["overdue"]]
+    due = [row for row in rows if row["overdue"] or row["follow_ups"]]
     return render_template("cases/index.html", rows=rows, due=due, **page)
 
 
@@ -155,6 +157,7 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
         data=data,
         case=data["case"],
         labels=LABELS,
+        decline_labels=REASON_LABELS,
         topic_names=names,
         picture=picture,
         size=(help_network.WIDTH, help_network.HEIGHT),

@@ -13,10 +13,10 @@ from ...domain import clock
 from ...domain.cases import PSEUDONYM
 from ...domain.errors import Conflict
 from ...domain.errors import NotFound as CaseNotFound
-from ...services import cases, directory, search
+from ...services import cases, directory, search, unmet_searches
 from ..access import CASE_WORK, DIRECTORY, DIRECTORY_EDIT, SEARCH, roles_required
 from ..cases.forms import LABELS as LINK_LABELS
-from ..context import graph, lang, municipality, who
+from ..context import graph, lang, municipality, settings, who
 from ..display import Translator, decisive, explain, names
 from ..formats import day
 from ..forms import flash_form_errors
@@ -51,8 +51,14 @@ def referral_search():
             try:
                 criteria = search.parse_criteria(request.args.to_dict(flat=False), vocab)
                 result = search.referral(
-                    graph(), municipality(), criteria, clock.today_iso(), _own_organisation()
+                    graph(),
+                    municipality(),
+                    criteria,
+                    clock.today_iso(),
+                    settings().unmet_wait_days,
+                    own_organisation(),
                 )
+                count_unmet(result)
             except search.InvalidSearch as exc:
                 for name, why in exc.fields.items():
                     getattr(form, name, form.q).errors = [why]  # type: ignore[union-attr]
@@ -91,9 +97,18 @@ def _searched() -> bool:
     return any(name in request.args for name in search.PARAMETERS)
 
 
-def _own_organisation() -> str | None:
+def own_organisation() -> str | None:
     """A case manager's organisation, whose own case management is no partner offer."""
     return current_user.actor_id if current_user.has_role(*CASE_WORK) else None
+
+
+def count_unmet(result: search.Result) -> None:
+    """Count a case manager's search that found nothing suitable for a need, anonymously;
+    coordinators' and admins' searches try things out and are no client's demand."""
+    if current_user.has_role(*CASE_WORK):
+        unmet_searches.record(
+            graph(), municipality(), result.criteria, result.unmet, current_user.id, clock.today()
+        )
 
 
 def _case_to_link() -> str | None:
