@@ -6,7 +6,7 @@ RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: run test test-fast lint format bench cypher setup setup-test test-tools clean
+.PHONY: run test test-fast lint format bench neo4j cypher setup setup-test test-tools clean
 
 run: setup
 	$(BIN)/graphsvc run
@@ -30,6 +30,11 @@ format: setup-test
 
 bench: setup
 	$(BIN)/graphsvc bench --scale nrw --json bench-nrw.json
+
+# A real Neo4j Community on a free loopback port for trying (tools/neo4j, from Maven Central);
+# prints its URL and the line that points `make run` at it; Ctrl-C stops it.
+neo4j: setup
+	$(BIN)/python -m graphsvc.dev.neo4j
 
 # Regenerate cypher/generated/ from graphsvc/domain/graph_model.py.
 cypher: setup
