@@ -10,7 +10,6 @@ import pytest
 from graphsvc.bench import backup as bench_backup
 from graphsvc.services import audit, backup
 from graphsvc.services.audit import Who
-from tests.support import connect_for_tests
 
 
 def _export(graph) -> str:
@@ -19,28 +18,18 @@ def _export(graph) -> str:
     return out.getvalue()
 
 
-def _fresh(engine, settings, name):
-    graph = connect_for_tests(settings.with_overrides(graph_name=name), engine.url)
-    graph.drop()
-    graph.apply_schema()
-    return graph
-
-
-def test_round_trip_of_herne_gives_the_same_file(seeded, engine, settings, tmp_path):
+def test_round_trip_of_herne_gives_the_same_file(seeded, tmp_path):
     audit.record(seeded, Who({"id": "u1", "username": "admin"}), "login", details={"ok": "ü"})
     first = tmp_path / "first.jsonl"
     result = backup.export_file(seeded, first)
     assert result.nodes > 300 and result.relationships > 500
 
-    copy = _fresh(engine, settings, settings.graph_name + "-copy")
-    try:
-        plan = backup.restore(copy, first)
-        assert plan.total == result.nodes + result.relationships
-        second = tmp_path / "second.jsonl"
-        backup.export_file(copy, second)
-    finally:
-        copy.drop()
-        copy.close()
+    seeded.drop()
+    seeded.apply_schema()
+    plan = backup.restore(seeded, first)
+    assert plan.total == result.nodes + result.relationships
+    second = tmp_path / "second.jsonl"
+    backup.export_file(seeded, second)
     a = first.read_text(encoding="utf-8").splitlines()
     b = second.read_text(encoding="utf-8").splitlines()
     assert a[1:] == b[1:]  # only the header (engine, created) may differ
@@ -125,18 +114,6 @@ def test_export_of_an_empty_graph_restores_to_an_empty_graph(graph, tmp_path):
     graph.apply_schema()
     backup.restore(graph, path)
     assert backup.is_empty(graph)
-
-
-def test_a_herne_backup_restores_identically_on_every_backend(seeded, any_graph, tmp_path):
-    first = tmp_path / "first.jsonl"
-    backup.export_file(seeded, first)
-    backup.restore(any_graph, first)
-    second = tmp_path / "second.jsonl"
-    backup.export_file(any_graph, second)
-    a = first.read_text(encoding="utf-8").splitlines()
-    b = second.read_text(encoding="utf-8").splitlines()
-    assert a[1:] == b[1:]
-    assert json.loads(b[0])["engine"] == any_graph.dialect
 
 
 def test_the_round_trip_benchmark_restores_into_a_scratch_graph_and_compares(seeded, tmp_path):

@@ -264,14 +264,14 @@ def test_a_csv_with_organisation_columns_is_read_as_organisations(seeded):
 
 
 def test_the_shell_command_imports_a_workbook_once_and_refuses_a_broken_one(
-    seeded, engine, settings, monkeypatch, tmp_path
+    seeded, backend, monkeypatch, tmp_path
 ):
     from click.testing import CliRunner
 
     from graphsvc.cli import cli
 
-    monkeypatch.setenv("GRAPH_URL", engine.url)
-    monkeypatch.setenv("GRAPH_NAME", settings.graph_name)
+    for name, value in backend.env().items():
+        monkeypatch.setenv(name, value)
     good = tmp_path / "verzeichnis.xlsx"
     good.write_bytes(_workbook(NEW_ACTORS, [_offer_of("verein-sonne", "sonne-treff")]))
     args = ["import-offers", str(good), "--municipality", "herne"]

@@ -149,17 +149,10 @@ def test_an_organisation_workbook_is_previewed_and_written_into_the_users_munici
     assert sha in event["details"] and '"actors": 1' in event["details"]
 
 
-def test_the_upload_cap_follows_the_setting(engine, settings, seeded, auth):
+def test_the_upload_cap_follows_the_setting(backend, seeded, auth):
     from graphsvc import create_app
 
-    app = create_app(
-        {
-            "graph_url": engine.url,
-            "graph_name": settings.graph_name,
-            "env": "test",
-            "import_max_mb": 1,
-        }
-    )
+    app = create_app(backend.app_config(import_max_mb=1))
     try:
         client = app.test_client()
         auth.login(client, roles=("directory_editor",), actor="ki-herne")
