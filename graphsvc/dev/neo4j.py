@@ -260,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store: {server.data_dir / 'store'}{'' if args.data else ' (removed at the end)'}")
     print(f"try:   {env} make run")
     print("Ctrl-C stops it.", flush=True)
+    # Both, explicitly: a shell starting this in the background ignores SIGINT for it.
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         code = server.wait()
     except KeyboardInterrupt:

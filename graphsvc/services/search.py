@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import model, ranking
+from ..domain import fulltext, model, ranking
 from ..domain.errors import InvalidInput
 from ..graph import Graph
 
@@ -225,7 +225,8 @@ def parse_criteria(args: Mapping[str, Any], vocab: Mapping[str, list[dict]]) -> 
 
 def text_words(text: str) -> list[str]:
     """The words of a free-text query, query-syntax characters dropped."""
-    return [w.lower() for w in WORD.findall(text) if len(w) >= 2][:MAX_TEXT_WORDS]
+    words = [w.lower() for w in WORD.findall(text) if len(w) >= 2]
+    return fulltext.searchable(words)[:MAX_TEXT_WORDS]
 
 
 def fulltext_query(text: str, dialect: str) -> str | None:
@@ -233,8 +234,10 @@ def fulltext_query(text: str, dialect: str) -> str | None:
 
     German stemming does not split compounds, so a prefix query lets "Wohnung" find
     "Wohnungssuche"; the plain word keeps stemmed matches ("Lotse" finds "Lotsen"); the
-    fuzzy term tolerates one typo. Words are ANDed. Only letters and
-    digits survive, so nothing of the input can change the query's structure.
+    fuzzy term tolerates one typo. Words are ANDed; stop words are left out. Neo4j's German
+    analyzer folds ä/ae, ö/oe, ü/ue and ß/ss itself; FalkorDB is asked for both spellings
+    (domain/fulltext.py). Only letters and digits survive, so nothing of the input can
+    change the query's structure.
     """
     words = text_words(text)
     if not words:
@@ -245,8 +248,18 @@ def fulltext_query(text: str, dialect: str) -> str | None:
             parts.append(
                 f"({word} OR {word}* OR {word}~1)" if len(word) >= 4 else f"({word} OR {word}*)"
             )
-        else:
-            parts.append(f"({word}|{word}*|%{word}%)" if len(word) >= 4 else f"({word}|{word}*)")
+            continue
+        spellings = [word, *filter(None, [fulltext.other_spelling(word)])]
+        terms = [
+            term
+            for spelling in spellings
+            for term in (
+                (spelling, f"{spelling}*", f"%{spelling}%")
+                if len(spelling) >= 4
+                else (spelling, f"{spelling}*")
+            )
+        ]
+        parts.append(f"({'|'.join(terms)})")
     return (" AND " if dialect == "neo4j" else " ").join(parts)
 
 

@@ -96,8 +96,9 @@ def overrides() -> set[str]:
     }
 
 
-# Free-text inputs for the full-text overrides: stems, compounds by prefix, typos, umlauts,
-# short words, several words, words found in offers and in organisations, and no hit.
+# Free-text inputs for the full-text overrides, as people type them: need words, stems,
+# compounds found by prefix, typos, both German spellings, organisation names, several
+# words with a stop word between them, and a word found nowhere.
 TEXTS = [
     "Wohnung",
     "Wonung",
@@ -105,24 +106,24 @@ TEXTS = [
     "Beratung",
     "Sprachkurs",
     "Deutsch",
-    "Lotse",
     "Lotsen",
     "Arbeit",
     "Jobcenter",
     "Caritas",
     "Diakonie",
-    "Schule",
     "Kinder",
     "Frauen",
     "Gesundheit",
-    "Ärztin",
     "Familie",
     "Migrationsberatung",
     "Integration",
+    "Einbürgerung",
+    "Einbuergerung",
+    "Flüchtlingshilfe",
+    "fluechtlingshilfe",
     "Kita",
-    "IT",
-    "Beratung Familie",
-    "Sprache Kurs",
+    "Beratung für Frauen",
+    "Hilfe bei Sucht",
     "Xylophonorchester",
 ]
 
@@ -157,3 +158,27 @@ def test_dialect_overrides_give_the_same_rows_on_the_same_data(both_engines, nam
         assert rows["neo4j"] == rows["falkordb"], text
         found_any = found_any or bool(rows["neo4j"])
     assert found_any
+
+
+def _words(path: Path) -> set[str]:
+    import re
+
+    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", path.read_text(encoding="utf-8"))}
+
+
+def test_few_words_of_the_herne_texts_find_different_offers_on_the_two_engines(both_engines):
+    # The stemmers differ (Snowball on FalkorDB, Lucene's light German stemmer on Neo4j),
+    # and so does typo matching: measured, 51 of the 1,083 words of the seed offers and
+    # organisations find different hits (docs/engines.md). More would be a new difference.
+    graphs = {engine: graph for engine, (_, graph) in both_engines.items()}
+    for graph in graphs.values():
+        setup.prepare(graph, SEEDS)
+    words = _words(SEEDS / "herne" / "offers.yaml") | _words(SEEDS / "herne" / "actors.yaml")
+    differ = [
+        word
+        for word in sorted(words)
+        if search.fulltext_query(word, "neo4j")
+        and len({tuple(map(str, _texts(g, "search.text", word))) for g in graphs.values()}) > 1
+    ]
+    assert len(words) > 1000
+    assert len(differ) <= 55, differ
