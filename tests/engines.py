@@ -299,6 +299,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """Say which engines ran how many tests, and which named queries ran on both."""
     write = terminalreporter.write_line
     terminalreporter.section("engines")
+    if not any(RECORD.tests.values()):
+        write("no test on a graph engine ran")
+        return
     write(f"falkordb (embedded): {RECORD.tests['falkordb']} tests")
     write(f"neo4j: {RECORD.tests['neo4j']} tests; {RECORD.neo4j}")
     total = len(set(load("falkordb")) | set(load("neo4j")))

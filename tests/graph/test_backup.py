@@ -127,3 +127,67 @@ def test_the_round_trip_benchmark_restores_into_a_scratch_graph_and_compares(see
     assert backup.same_content(a, b)
     b.write_text('{"created":2}\n{"label":"X"}\n{"label":"Y"}\n', encoding="utf-8")
     assert not backup.same_content(a, b)
+
+
+def _every_kind(graph) -> None:
+    """Add what the seeds lack: a token, a session kept alive, case documents, a directory
+    change, a network snapshot and the aggregates a purge keeps."""
+    from graphsvc.domain import clock
+    from graphsvc.services import accounts, cases, directory, network
+
+    user_id, _ = accounts.create_user(
+        graph, "editor.t", "Editor", "ki-herne", ["directory_editor", "case_manager"], "pw-1234567"
+    )
+    who = Who(graph.query("accounts.get_user", user_id=user_id)["user"], "127.0.0.1")
+    accounts.create_token(graph, user_id, "backup")
+    session = accounts.login(graph, "editor.t", "pw-1234567").session_id
+    assert session
+    graph.query("testing.age_sessions", seconds=60)
+    assert accounts.resolve_session(graph, session, 1800, 43200)  # and kept alive
+    today = clock.today_iso()
+    pseudonym = cases.open_case(
+        graph,
+        who,
+        {
+            "district_id": "wanne",
+            "needs": ["housing"],
+            "intake_outcome": "case_management",
+            "criteria": ["multi_dimensional"],
+            "access_route": "self_referral",
+            "age_band": "27-44",
+            "residence_status": "protection-granted",
+            "languages": ["ar"],
+        },
+    )
+    version = graph.query("cases.case_version", pseudonym=pseudonym)["version"]
+    cases.set_documents(graph, who, pseudonym, version, today, today)
+    offer = directory.get_offer(graph, "caritas-wohnungslotsen-wanne", today)
+    data = {**directory.offer_form_data(offer), "hours": "Mo–Fr 9–12 Uhr"}
+    version = offer["offer"].get("version") or 0
+    directory.update_offer(graph, who, "caritas-wohnungslotsen-wanne", version, data, today)
+    network.save_snapshot(
+        graph,
+        name="Sitzung",
+        filters=network.Filters(),
+        positions={"caritas-herne": {"x": 1, "y": 2.5}},
+        layout="preset",
+        user="editor.t",
+        municipality_id="herne",
+    )
+    assert cases.purge(graph, "herne", 1, dry_run=False)  # leaves aggregates behind
+
+
+def test_every_label_and_relationship_type_of_the_model_survives_a_round_trip(seeded, tmp_path):
+    from graphsvc.domain.graph_model import LABELS, RELATIONSHIPS
+
+    _every_kind(seeded)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    backup.export_file(seeded, first)
+    lines = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()[1:-1]]
+    assert {x["label"] for x in lines if "label" in x} >= set(LABELS)
+    assert {x["type"] for x in lines if "type" in x} == {t for _, t, _ in RELATIONSHIPS}
+    seeded.drop()
+    seeded.apply_schema()
+    backup.restore(seeded, first)
+    backup.export_file(seeded, second)
+    assert backup.same_content(first, second)
