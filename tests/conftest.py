@@ -68,6 +68,12 @@ def graph(backend) -> Graph:
         graph.close()
 
 
+@pytest.fixture
+def any_graph(graph) -> Graph:
+    """The same as `graph` (every test on a graph runs on both engines); kept for older tests."""
+    return graph
+
+
 @pytest.fixture(scope="session")
 def seed_files():
     """Read the seed files once per session: parsing the YAML took a second per test."""

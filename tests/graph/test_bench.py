@@ -17,7 +17,13 @@ from graphsvc.domain import clock
 
 # Benchmarks that serve the app from another process (gunicorn): their queries are the
 # services' own, which the web tests run; tests/graph/test_cli.py runs them through the shell.
-THROUGH_HTTP = {"cases.create_link_api", "search.referral_api", "coordination.gap_report_page"}
+THROUGH_HTTP = {
+    "cases.create_link_api",
+    "search.referral_api",
+    "coordination.gap_report_page",
+    "referrals.inbox_api",
+    "referrals.answer_api",
+}
 
 
 def test_every_in_process_benchmark_runs_on_the_seeded_graph(seeded, backend):
@@ -42,6 +48,15 @@ def test_the_link_benchmark_draws_open_cases_with_consent_in_a_fixed_order(seede
     keys = [(s["pseudonym"], s["topic"]) for s in samples]
     assert keys == sorted(keys)
     assert all(s["offers"] and s["version"] >= 1 for s in samples)
+
+
+def test_the_referral_benchmarks_draw_the_organisation_with_most_open_referrals(seeded):
+    rows = seeded.query("bench.referral_sample", pseudonym="HER-2026-0001", limit=3)
+    assert rows
+    sizes = [len(row["links"]) for row in rows]
+    assert sizes == sorted(sizes, reverse=True)
+    ids = [link["id"] for link in rows[0]["links"]]
+    assert ids == sorted(ids)
 
 
 def test_the_bench_refuses_a_graph_that_holds_other_data(seeded, backend):
