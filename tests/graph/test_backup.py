@@ -130,10 +130,12 @@ def test_the_round_trip_benchmark_restores_into_a_scratch_graph_and_compares(see
 
 
 def _every_kind(graph) -> None:
-    """Add what the seeds lack: a token, a session kept alive, case documents, a directory
-    change, a network snapshot and the aggregates a purge keeps."""
+    """Add what the seeds lack: a token, a session kept alive, case documents, a declined
+    referral with its notification, an unmet search, directory changes, a network snapshot
+    and the aggregates a purge keeps."""
     from graphsvc.domain import clock
-    from graphsvc.services import accounts, cases, directory, network
+    from graphsvc.services import accounts, cases, directory, network, referrals, unmet_searches
+    from graphsvc.services.search import Criteria
 
     user_id, _ = accounts.create_user(
         graph, "editor.t", "Editor", "ki-herne", ["directory_editor", "case_manager"], "pw-1234567"
@@ -161,6 +163,25 @@ def _every_kind(graph) -> None:
     )
     version = graph.query("cases.case_version", pseudonym=pseudonym)["version"]
     cases.set_documents(graph, who, pseudonym, version, today, today)
+    partner_id, _ = accounts.create_user(
+        graph, "partner.t", "Partner", "awo-herne", ["partner"], "pw-1234567"
+    )
+    partner = Who(graph.query("accounts.get_user", user_id=partner_id)["user"], "127.0.0.1")
+    version = graph.query("cases.case_version", pseudonym=pseudonym)["version"]
+    cases.set_consent(graph, who, pseudonym, version, "housing", today, None)
+    cases.create_link(
+        graph, who, pseudonym, version + 1, "awo-wohnraumberatung-wanne", "housing", "referral"
+    )
+    [row] = [r for r in referrals.inbox(graph, partner) if r["pseudonym"] == pseudonym]
+    referrals.answer(graph, partner, row["id"], row["version"], "decline", "no_capacity")
+    unmet_searches.record(
+        graph,
+        "herne",
+        Criteria(topic_ids=("addiction",), district_id="eickel", languages=("ti",)),
+        {"addiction": "none"},
+        "editor.t",
+        clock.today(),
+    )
     offer = directory.get_offer(graph, "caritas-wohnungslotsen-wanne", today)
     data = {**directory.offer_form_data(offer), "hours": "Mo–Fr 9–12 Uhr"}
     version = offer["offer"].get("version") or 0
