@@ -204,9 +204,13 @@ def reset(graph: Graph) -> None:
     is emptied before each test (constraints and indexes stay, so re-applying the schema
     only records its version). FalkorDB gives each test a graph of its own.
     """
-    from graphsvc.services import search
+    from graphsvc.services import search, unmet_searches
 
-    search._vocabularies.clear()  # kept per graph name, and Neo4j has one name for all
+    # Per-process memories would carry one test's state into the next (the same test on the
+    # other engine included): the search vocabulary is kept per graph name, and Neo4j has
+    # one name for all; a search already counted as unmet is not counted again.
+    search._vocabularies.clear()
+    unmet_searches._recent.clear()
     if graph.dialect == "neo4j":
         graph.drop()
     graph.apply_schema()
