@@ -9,6 +9,7 @@ from ..graph import GraphError
 from ..services import setup
 from .access import public
 from .context import graph
+from .redirects import local_target
 
 bp = Blueprint("main", __name__)
 
@@ -43,11 +44,7 @@ def set_language(code: str):
     """Switch the interface language (de or en) and go back to the page the user was on."""
     if code in {"de", "en"}:
         session["lang"] = code
-    target = request.args.get("next", "")
-    # Only a local path: never redirect to another site.
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.home")
-    return redirect(target)
+    return redirect(local_target(request.args.get("next"), url_for("main.home")))
 
 
 @bp.get("/healthz")

@@ -11,15 +11,9 @@ from ...services.audit import Who
 from ..access import login_required_any, public
 from ..context import client_address, graph, who
 from ..limits import limiter
+from ..redirects import local_target
 from . import bp
 from .forms import LoginForm, PasswordChangeForm, RevokeForm, TokenForm
-
-
-def _safe_next(target: str | None) -> str:
-    # Only a local path: never send the user to another site after login.
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("main.home")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -39,7 +33,7 @@ def login():
             if result.user and result.user.get("must_change_password"):
                 flash(_("Please choose your own password now."), "info")
                 return redirect(url_for("auth.profile"))
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(local_target(request.args.get("next"), url_for("main.home")))
         audit.record(graph(), Who(who, client_address()), "login", outcome=result.reason)
         messages = {
             "locked": _("Too many failed attempts for this account. Try again in 15 minutes."),
