@@ -47,6 +47,7 @@ class Settings:
     secure_cookies: bool = False
     admin_password: str | None = None
     login_limit: str = "10 per minute"
+    token_days: int = 90
     match_key_secret: str = same_client.DEV_SECRET
     match_threshold: float = same_client.DEFAULT_THRESHOLD
     import_max_mb: int = 10
@@ -158,6 +159,7 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         secure_cookies=env.get("GRAPHSVC_HTTPS", "1" if mode == "production" else "0") == "1",
         admin_password=env.get("GRAPHSVC_ADMIN_PASSWORD") or None,
         login_limit=env.get("GRAPHSVC_LOGIN_LIMIT", "10 per minute"),
+        token_days=_int("GRAPHSVC_TOKEN_DAYS", env.get("GRAPHSVC_TOKEN_DAYS", "90"), 1, 365),
         match_key_secret=env.get("GRAPHSVC_MATCH_KEY_SECRET")
         or ("" if mode == "production" else same_client.DEV_SECRET),
         match_threshold=_float(

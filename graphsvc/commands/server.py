@@ -39,7 +39,10 @@ def run(host: str | None, port: int | None, workers: int) -> None:
         click.echo(f"graphsvc läuft auf {where}  (engine: {config.backend_kind})")
         if loaded:
             click.echo(f"Herne-Beispieldaten geladen: {loaded} Knoten und Kanten.")
-        if first_admin:
+        if first_admin and config.admin_password:
+            # The operator chose this password: it is never echoed into a log.
+            click.echo("Erste Anmeldung: Benutzer »admin«, Passwort aus GRAPHSVC_ADMIN_PASSWORD")
+        elif first_admin:
             click.echo(f"Erste Anmeldung: Benutzer »admin«, Einmal-Passwort »{first_admin}«")
             click.echo("(bitte nach der Anmeldung ändern; oder GRAPHSVC_ADMIN_PASSWORD setzen)")
         else:

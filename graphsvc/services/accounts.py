@@ -28,6 +28,10 @@ LOCK_AFTER_FAILURES = 5
 LOCK_WINDOW_SECONDS = 15 * 60
 LOCK_SECONDS = 15 * 60
 TOKEN_PREFIX = "gsv_"
+# A token that is forgotten in a script or a mail keeps working until it ends; 90 days
+# bounds that, and is long enough that a nightly job is renewed only a few times a year.
+DEFAULT_TOKEN_DAYS = 90
+DAY_SECONDS = 86400
 
 
 class AccountError(Exception):
@@ -165,51 +169,73 @@ def change_password(graph: Graph, user_id: str, current: str, new: str) -> None:
         raise AccountError("the current password is not correct", "current_password") from None
     check_password_rules(new, row["user"]["username"])
     graph.query(
-        "accounts.set_password", user_id=user_id, password_hash=HASHER.hash(new), must_change=False
+        "accounts.set_password",
+        user_id=user_id,
+        password_hash=HASHER.hash(new),
+        must_change=False,
+        now=clock.now_seconds(),
     )
 
 
 def reset_password(graph: Graph, user_id: str) -> str:
-    """Give a user a new one-time password (admin); ends all sessions; returns it once."""
+    """Give a user a new one-time password (admin); ends all sessions and tokens, leaves a
+    disabled user disabled; returns the password once."""
     password = secrets.token_urlsafe(12)
     if not graph.query(
         "accounts.set_password",
         user_id=user_id,
         password_hash=HASHER.hash(password),
         must_change=True,
+        now=clock.now_seconds(),
     ):
         raise AccountError("unknown user")
     return password
 
 
 def set_active(graph: Graph, user_id: str, active: bool) -> None:
-    """Enable or disable a user; disabling ends the user's sessions."""
-    if not graph.query("accounts.set_active", user_id=user_id, active=active):
+    """Enable or disable a user; disabling ends the user's sessions and API tokens."""
+    if not graph.query(
+        "accounts.set_active", user_id=user_id, active=active, now=clock.now_seconds()
+    ):
         raise AccountError("unknown user")
 
 
-def create_token(graph: Graph, user_id: str, name: str) -> str:
-    """Create a personal API token; the returned secret is shown once and never stored."""
+def create_token(graph: Graph, user_id: str, name: str, days: int = DEFAULT_TOKEN_DAYS) -> str:
+    """Create a personal API token valid for `days`; the returned secret is shown once and
+    never stored."""
     if not name.strip() or len(name) > 80:
         raise AccountError("give the token a name of at most 80 characters", "name")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    current = clock.now_seconds()
     graph.query(
         "accounts.create_token",
         user_id=user_id,
         token_hash=digest(token),
         name=name.strip(),
         prefix=token[:12],
-        now=clock.now_seconds(),
+        now=current,
+        expires_at=current + days * DAY_SECONDS,
     )
     return token
 
 
 def resolve_token(graph: Graph, token: str) -> dict[str, Any] | None:
-    """The active user behind a valid token, or None."""
+    """The active user behind a valid, unexpired token, or None."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
-    row = graph.query("accounts.resolve_token", token_hash=digest(token))
+    row = graph.query("accounts.resolve_token", token_hash=digest(token), now=clock.now_seconds())
     return row["user"] if row else None
+
+
+def list_tokens(graph: Graph, user_id: str) -> list[dict[str, Any]]:
+    """A user's tokens, newest first, each with the day it expires (`expires_on`)."""
+    tokens = [row["token"] for row in graph.query("accounts.list_tokens", user_id=user_id)]
+    current = clock.now_seconds()
+    for token in tokens:
+        expires = token.get("expires_at") or 0
+        token["expires_on"] = clock.day_of(expires) if expires else None
+        token["expired"] = not token["revoked"] and expires <= current
+    return tokens
 
 
 def revoke_token(graph: Graph, user_id: str, prefix: str) -> None:

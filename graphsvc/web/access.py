@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, current_app, jsonify, redirect, request, session, url_for
+from flask import Flask, current_app, g, jsonify, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin, current_user
 
@@ -71,6 +71,11 @@ def _load_from_request(req) -> CurrentUser | None:
     header = req.headers.get("Authorization", "")
     if header.startswith("Bearer ") and req.path.startswith("/api/"):
         user = accounts.resolve_token(graph(), header[7:].strip())
+        if user and user.get("must_change_password"):
+            # A one-time password (new account, admin reset) is replaced first, in the
+            # browser; until then the account acts nowhere, not through a token either.
+            g.token_refused = "must_change_password"
+            return None
         return CurrentUser(user, "token") if user else None
     sid = session.get("sid")
     if not sid:
@@ -120,6 +125,11 @@ def _deny(status: int):
         message = (
             _("Authentication required.") if status == 401 else _("Not allowed for your role.")
         )
+        if status == 401 and g.get("token_refused") == "must_change_password":
+            message = _(
+                "This account still has a one-time password: log in on /profile and choose "
+                "your own password; then the token works."
+            )
         return jsonify(error={"status": status, "message": message}), status
     if status == 401:
         return redirect(url_for("auth.login", next=request.full_path))

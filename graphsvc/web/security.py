@@ -15,6 +15,17 @@ CSP = (
 )
 
 
+# Pages that show a password or token (once) or a login form are never kept in a cache.
+NO_STORE = {
+    "auth.login",
+    "auth.profile",
+    "auth.create_token",
+    "auth.change_password",
+    "admin.users",
+    "admin.user_action",
+}
+
+
 def init_app(app: Flask) -> None:
     """Add the headers; let bearer-token API calls through without a CSRF token."""
 
@@ -24,7 +35,7 @@ def init_app(app: Flask) -> None:
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
-        if request.path.startswith("/api/") or request.endpoint in {"auth.login", "auth.profile"}:
+        if request.path.startswith("/api/") or request.endpoint in NO_STORE:
             response.headers["Cache-Control"] = "no-store"
         return response
 

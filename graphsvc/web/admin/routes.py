@@ -25,16 +25,20 @@ def _user_in_my_municipality(user_id: str) -> dict:
     return row["user"]
 
 
-@bp.route("/users", methods=["GET", "POST"])
-@roles_required(*ADMIN)
-def users():
-    """List the municipality's users and create new ones (with a one-time password)."""
-    choices = [
+def _actor_choices() -> list[tuple[str, str]]:
+    return [
         (a["id"], a["name"])
         for a in graph().query(
             "accounts.actor_choices", municipality_id=current_user.municipality_id
         )
     ]
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@roles_required(*ADMIN)
+def users():
+    """List the municipality's users and create new ones (with a one-time password)."""
+    choices = _actor_choices()
     form = UserForm()
     form.actor_id.choices = choices
     one_time = None
@@ -69,14 +73,19 @@ def users():
                 form.actor_id.choices = choices
         else:
             status = 400
+    return _users_page(form, one_time, request.form.get("username"), status)
+
+
+def _users_page(form: UserForm, one_time: str | None, username: str | None, status: int = 200):
+    """The users page; a one-time password appears in this answer only, never in the cookie."""
     return render_template(
         "admin/users.html",
         form=form,
         users=_users(),
         one_time=one_time,
-        new_username=request.form.get("username"),
+        new_username=username,
         role_labels=ROLE_LABELS,
-        action_form=UserActionForm(),
+        action_form=UserActionForm(formdata=None),
     ), status
 
 
@@ -90,14 +99,10 @@ def user_action(user_id: str, action: str):
     user = _user_in_my_municipality(user_id)
     if action == "reset":
         password = accounts.reset_password(graph(), user_id)
-        flash(
-            _(
-                "New one-time password for %(name)s: %(password)s",
-                name=user["username"],
-                password=password,
-            ),
-            "secret",
-        )
+        audit.record(graph(), who(), "user.reset", target=user_id)
+        form = UserForm(formdata=None)
+        form.actor_id.choices = _actor_choices()
+        return _users_page(form, password, user["username"])
     else:
         if user_id == current_user.id and action == "disable":
             flash(_("You cannot disable yourself."), "error")

@@ -9,7 +9,7 @@ from flask_login import current_user
 from ...services import accounts, audit
 from ...services.audit import Who
 from ..access import login_required_any, public
-from ..context import client_address, graph, who
+from ..context import client_address, graph, settings, who
 from ..limits import limiter
 from ..redirects import local_target
 from . import bp
@@ -44,8 +44,6 @@ def login():
 
 
 def _login_limit() -> str:
-    from ..context import settings
-
     return settings().login_limit
 
 
@@ -62,21 +60,26 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
+def _profile_page(
+    password_form: PasswordChangeForm | None = None, new_token: str | None = None, status=200
+):
+    """The profile page; a new token appears in this answer only, never in the cookie."""
+    return render_template(
+        "auth/profile.html",
+        password_form=password_form or PasswordChangeForm(),
+        token_form=TokenForm(formdata=None),
+        revoke_form=RevokeForm(formdata=None),
+        tokens=accounts.list_tokens(graph(), current_user.id),
+        new_token=new_token,
+        token_days=settings().token_days,
+    ), status
+
+
 @bp.route("/profile", methods=["GET"])
 @login_required_any
 def profile():
     """The user's own page: password change and API tokens."""
-    tokens = [
-        row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)
-    ]
-    return render_template(
-        "auth/profile.html",
-        password_form=PasswordChangeForm(),
-        token_form=TokenForm(),
-        revoke_form=RevokeForm(),
-        tokens=tokens,
-        new_token=session.pop("new_token", None),
-    )
+    return _profile_page()
 
 
 @bp.post("/profile/password")
@@ -97,17 +100,7 @@ def change_password():
             session.clear()
             flash(_("Password changed. Please log in with the new password."), "info")
             return redirect(url_for("auth.login"))
-    tokens = [
-        row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)
-    ]
-    return render_template(
-        "auth/profile.html",
-        password_form=form,
-        token_form=TokenForm(),
-        revoke_form=RevokeForm(),
-        tokens=tokens,
-        new_token=None,
-    ), 400
+    return _profile_page(password_form=form, status=400)
 
 
 def _account_message(exc: accounts.AccountError) -> str:
@@ -124,14 +117,16 @@ def _account_message(exc: accounts.AccountError) -> str:
 @bp.post("/profile/tokens")
 @login_required_any
 def create_token():
-    """Create a personal API token and show it once."""
+    """Create a personal API token and show it once, in this answer (not after a redirect:
+    the readable session cookie would carry it there)."""
     form = TokenForm()
     if form.validate_on_submit():
-        token = accounts.create_token(graph(), current_user.id, form.name.data)
+        token = accounts.create_token(
+            graph(), current_user.id, form.name.data, settings().token_days
+        )
         audit.record(graph(), who(), "token.create", target=token[:12])
-        session["new_token"] = token  # shown once on the next page, then gone
-    else:
-        flash(_("Please give the token a name (at most 80 characters)."), "error")
+        return _profile_page(new_token=token, status=201)
+    flash(_("Please give the token a name (at most 80 characters)."), "error")
     return redirect(url_for("auth.profile"))
 
 
