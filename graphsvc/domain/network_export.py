@@ -6,11 +6,12 @@ numbers because both formats only carry scalars.
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 
 import networkx as nx
+
+from . import csvfile
 
 NODE_COLUMNS = (
     "id",
@@ -68,19 +69,8 @@ def gexf(view: dict) -> bytes:
 
 
 def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _safe_cell(_scalar(row.get(k, ""))) for k in columns})
-    return out.getvalue()
-
-
-def _safe_cell(value):
-    # A leading =, +, - or @ would be run as a formula by spreadsheet programs.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    plain = ({k: _scalar(row.get(k, "")) for k in columns} for row in rows)
+    return csvfile.to_text(csvfile.dict_rows(plain, columns), lineterminator="\n")
 
 
 def nodes_csv(view: dict) -> str:

@@ -6,14 +6,12 @@ imports are recorded. Details never hold a password, token or session id.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain import clock
+from ..domain import clock, csvfile
 from ..graph import Graph
 
 MAX_EVENTS = 5000
@@ -90,18 +88,9 @@ def search(
     return [row["event"] for row in rows]
 
 
+CSV_COLUMNS = ("at", "username", "action", "target", "outcome", "address", "details")
+
+
 def to_csv(events: list[dict[str, Any]]) -> str:
     """Events as CSV text (for the admin's export)."""
-    out = io.StringIO()
-    columns = ["at", "username", "action", "target", "outcome", "address", "details"]
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for event in events:
-        writer.writerow({k: _safe_cell(event.get(k)) for k in columns})
-    return out.getvalue()
-
-
-def _safe_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    # A leading = + - @ would run as a formula when the CSV is opened in a spreadsheet.
-    return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
+    return csvfile.to_text(csvfile.dict_rows(events, CSV_COLUMNS))

@@ -15,7 +15,6 @@ municipality and cases (never).
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import uuid
@@ -23,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..domain import clock, model
+from ..domain import clock, csvfile, model
 from ..graph import Graph
 
 NAMESPACE = uuid.UUID("6f1c1f4e-2b7a-5d55-9a52-6b1e6c1a8e01")
@@ -430,19 +429,14 @@ def write_csv(package: dict[str, Any], directory: Path) -> list[Path]:
         columns = sorted({k for row in rows for k in row}, key=lambda c: (c != "id", c))
         path = directory / f"{name}.csv"
         with path.open("w", encoding="utf-8", newline="") as out:
-            writer = csv.DictWriter(out, fieldnames=columns or ["id"])
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: _cell(v) for k, v in row.items()})
+            plain = ({k: _cell(v) for k, v in row.items()} for row in rows)
+            csvfile.Writer(out).writerows(csvfile.dict_rows(plain, columns or ["id"]))
         written.append(path)
     return written
 
 
 def _cell(value: Any) -> Any:
-    text = value if not isinstance(value, bool) else str(value).lower()
-    if isinstance(text, str) and text[:1] == "=":
-        return "'" + text  # never a formula when opened in a spreadsheet (phone +49 stays)
-    return text
+    return value if not isinstance(value, bool) else str(value).lower()
 
 
 # --- import --------------------------------------------------------------------------------
