@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import cases as rules
-from ..domain import clock, model, ranking
+from ..domain import clock, model, parallel, ranking
 from ..domain.errors import Conflict, NotFound
 from ..graph import Graph
 from . import audit, same_client
@@ -235,8 +235,21 @@ def set_consent(
     return new
 
 
-def check_parallel(graph: Graph, pseudonym: str, topic: str, except_link: str = "") -> LinkProposal:
-    """Links of the case that already bind a partner for the same topic."""
+def running_beside(links: list[dict[str, Any]], since: str) -> list[dict[str, Any]]:
+    """The links that run together with a link starting on `since` and still running, by
+    the one rule of parallel support (`domain/parallel.py`)."""
+    return [
+        {k: v for k, v in link.items() if k not in {"since", "until"}}
+        for link in links
+        if link and parallel.ran_together(link.get("since"), link.get("until"), since, None)
+    ]
+
+
+def check_parallel(
+    graph: Graph, pseudonym: str, topic: str, since: str, except_link: str = ""
+) -> LinkProposal:
+    """Links of the case that bind a partner for the same topic and run together with a link
+    that starts on `since`."""
     rows = graph.query(
         "cases.active_links_for_topic",
         pseudonym=pseudonym,
@@ -244,7 +257,7 @@ def check_parallel(graph: Graph, pseudonym: str, topic: str, except_link: str = 
         statuses=list(rules.ACTIVE_LINK_STATUSES),
         except_link=except_link,
     )
-    return LinkProposal(parallel=rows)
+    return LinkProposal(parallel=running_beside(rows, since))
 
 
 def create_link(
@@ -281,7 +294,7 @@ def create_link(
     if not self_referral and not rules.consent_valid(context["consent"], clock.today_iso()):
         _audit(graph, who, "case.link.refused", pseudonym, offer=offer_id, topic=topic)
         raise rules.CaseRuleError("no valid confidentiality waiver for this topic", "topic")
-    check = LinkProposal(parallel=[p for p in context["parallel"] if p])
+    check = LinkProposal(parallel=running_beside(context["parallel"], clock.today_iso()))
     if check.needs_confirmation and not confirm_reason.strip():
         return None, check
     result = graph.query(
@@ -331,7 +344,8 @@ def change_link(
     rules.check_link_change(link["status"], status)
     check = LinkProposal()
     if status in rules.ACTIVE_LINK_STATUSES:
-        check = check_parallel(graph, pseudonym, link["topic"], except_link=link_id)
+        since = link.get("since") or clock.today_iso()
+        check = check_parallel(graph, pseudonym, link["topic"], since, except_link=link_id)
         if check.needs_confirmation and not confirm_reason.strip():
             return None, check
     result = graph.query(
