@@ -25,6 +25,11 @@ LIST_KEYS = (
 )
 
 
+# Counts of accepted and decided case links per offer: they come from cases, so only the
+# roles of the referral search see them (web/access.py FIGURES).
+REFERRAL_COUNTS = ("links_accepted", "links_decided")
+
+
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
     """Drop the all-null maps an OPTIONAL MATCH without a hit leaves in collected lists."""
     for key in LIST_KEYS:

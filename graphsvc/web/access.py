@@ -32,6 +32,19 @@ SEARCH = ("case_manager", "coordination", "admin")
 DIRECTORY_EDIT = ("admin", "directory_editor")  # edits and spreadsheet imports
 NETWORK_VIEW = ("network", "coordination", "case_manager", "admin")
 NRW_NETWORK = ("coordination", "admin")  # the network of all municipalities
+# Figures that come from cases or users, shown only to roles that work with them: the number
+# of cases and of users (home page), the accepted and decided links per offer (they come from
+# case links and feed the referral ranking). Anonymous visitors see neither.
+FIGURES = {
+    "Case": ("case_manager", "coordination"),
+    "User": ("admin",),
+    "referral_counts": SEARCH,
+}
+
+
+def may_see(figure: str) -> bool:
+    """Whether the current user may see a figure of FIGURES."""
+    return current_user.is_authenticated and current_user.has_role(*FIGURES[figure])
 
 
 class CurrentUser(UserMixin):

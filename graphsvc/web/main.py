@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..graph import GraphError
 from ..services import setup
-from .access import public
+from .access import FIGURES, may_see, public
 from .context import graph
 from .redirects import local_target
 
@@ -33,7 +33,11 @@ LABEL_NAMES = {
 def home():
     """Counts per node label: what the network holds at a glance."""
     counts = setup.counts(graph())
-    rows = [(label, counts.get(label, 0)) for label in LABEL_NAMES]
+    rows = [
+        (label, counts.get(label, 0))
+        for label in LABEL_NAMES
+        if label not in FIGURES or may_see(label)
+    ]
     largest = max([n for _, n in rows] + [1])
     return render_template("home.html", rows=rows, largest=largest, label_names=LABEL_NAMES)
 

@@ -193,3 +193,37 @@ def test_case_pages_only_for_own_organisation(app, auth, actor, status):
     assert client.get("/cases/HER-2026-0001").status_code == status
     headers = auth.token(roles=("case_manager",), actor=actor)
     assert client.get("/api/v1/cases/HER-2026-0001", headers=headers).status_code == status
+
+
+# Privacy per role: what each role may see of figures that come from cases and users.
+CASE_COUNTS = frozenset({"case_manager", "coordination"})  # cases on the home page
+USER_COUNTS = frozenset({"admin"})  # users on the home page
+REFERRAL_COUNTS = frozenset(SEARCH)  # accepted and decided links per offer (ranking input)
+
+
+@pytest.mark.parametrize("roles", ROLE_SETS, ids=lambda r: r[0] if r else "anonymous")
+def test_home_page_counts_of_cases_and_users_only_for_roles_that_may_see_them(app, auth, roles):
+    client = app.test_client()
+    if roles:
+        auth.login(client, roles=roles, actor="ki-herne")
+    page = client.get("/").get_data(as_text=True)
+    assert ('data-label="Case"' in page) == bool(CASE_COUNTS & set(roles))
+    assert ('data-label="User"' in page) == bool(USER_COUNTS & set(roles))
+
+
+@pytest.mark.parametrize("roles", ROLE_SETS[1:], ids=lambda r: r[0])
+def test_referral_counts_per_offer_only_for_the_search_roles(app, auth, roles):
+    headers = auth.token(roles=roles, actor="ki-herne")
+    offer = app.test_client().get("/api/v1/offers/ki-kim-case-management", headers=headers).json
+    shown = {"links_accepted", "links_decided"} & set(offer["offer"])
+    assert bool(shown) == bool(REFERRAL_COUNTS & set(roles)), (roles, shown)
+
+
+def test_parallel_support_json_lists_no_pseudonym_beside_a_hidden_count(app, auth):
+    headers = auth.token(roles=("coordination",), actor="ki-herne")
+    client = app.test_client()
+    found = client.get("/api/v1/coordination/parallel-support", headers=headers).json
+    assert found["pairs"]
+    for pair in found["pairs"]:
+        if pair["pseudonyms"]:
+            assert pair["cases"] == len(pair["pseudonyms"]), pair

@@ -8,7 +8,7 @@ from werkzeug.exceptions import NotFound
 
 from ...domain import clock
 from ...services import directory, search
-from ..access import DIRECTORY, SEARCH, roles_required
+from ..access import DIRECTORY, SEARCH, may_see, roles_required
 from ..context import graph, lang, municipality
 from ..display import Translator, explain, names
 
@@ -54,6 +54,9 @@ def offer(offer_id: str):
     found = directory.get_offer(graph(), offer_id, clock.today_iso())
     if found is None:
         raise NotFound()
+    if not may_see("referral_counts"):
+        for key in directory.REFERRAL_COUNTS:
+            found["offer"].pop(key, None)
     return jsonify(found)
 
 
