@@ -48,6 +48,8 @@ class Settings:
     admin_password: str | None = None
     login_limit: str = "10 per minute"
     token_days: int = 90
+    rate_limit_url: str | None = None
+    proxies: int = 0
     match_key_secret: str = same_client.DEV_SECRET
     match_threshold: float = same_client.DEFAULT_THRESHOLD
     import_max_mb: int = 10
@@ -121,6 +123,16 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(
             f"GRAPHSVC_IMPORT_MAX_MB={settings.import_max_mb} must be between 1 and {MAX_IMPORT_MB}"
         )
+    if settings.rate_limit_url and urlparse(settings.rate_limit_url).scheme not in {
+        "redis",
+        "rediss",
+        "redis+unix",
+        "memory",
+    }:
+        raise ConfigError(
+            f"GRAPHSVC_RATE_LIMIT_URL={settings.rate_limit_url!r} must be a redis://, "
+            "rediss://, redis+unix:// or memory:// address"
+        )
     if settings.language not in {"de", "en"}:
         raise ConfigError(f"GRAPHSVC_LANGUAGE={settings.language!r} must be de or en")
     return settings
@@ -160,6 +172,8 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         admin_password=env.get("GRAPHSVC_ADMIN_PASSWORD") or None,
         login_limit=env.get("GRAPHSVC_LOGIN_LIMIT", "10 per minute"),
         token_days=_int("GRAPHSVC_TOKEN_DAYS", env.get("GRAPHSVC_TOKEN_DAYS", "90"), 1, 365),
+        rate_limit_url=env.get("GRAPHSVC_RATE_LIMIT_URL") or None,
+        proxies=_int("GRAPHSVC_PROXIES", env.get("GRAPHSVC_PROXIES", "0"), 0, 5),
         match_key_secret=env.get("GRAPHSVC_MATCH_KEY_SECRET")
         or ("" if mode == "production" else same_client.DEV_SECRET),
         match_threshold=_float(

@@ -25,6 +25,7 @@ LABELS = (
     "Theme",
     "Counter",
     "AuthSession",
+    "LoginFailure",
     "ApiToken",
     "AuditEvent",
     "Snapshot",

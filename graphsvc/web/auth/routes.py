@@ -23,7 +23,7 @@ def login():
     """The login form; a new session id on success, a clear message on failure."""
     form = LoginForm()
     if form.validate_on_submit():
-        result = accounts.login(graph(), form.username.data, form.password.data)
+        result = accounts.login(graph(), form.username.data, form.password.data, client_address())
         who = result.user or {"username": form.username.data}
         if result.session_id:
             session.clear()  # a fresh session: nothing from before the login survives
@@ -36,7 +36,10 @@ def login():
             return redirect(local_target(request.args.get("next"), url_for("main.home")))
         audit.record(graph(), Who(who, client_address()), "login", outcome=result.reason)
         messages = {
-            "locked": _("Too many failed attempts for this account. Try again in 15 minutes."),
+            "locked": _(
+                "Too many failed attempts for this account from your address. "
+                "Try again in 15 minutes."
+            ),
             "disabled": _("This account is disabled. Please contact your administrator."),
         }
         flash(messages.get(result.reason, _("Username or password is not correct.")), "error")
@@ -84,15 +87,35 @@ def profile():
 
 @bp.post("/profile/password")
 @login_required_any
+@limiter.limit(lambda: _login_limit())
 def change_password():
-    """Change one's password; every session of the user ends, so log in again."""
+    """Change one's password; every session of the user ends, so log in again. Wrong current
+    passwords count as failed logins: the fifth ends this session."""
     form = PasswordChangeForm()
     if form.validate_on_submit():
         try:
             accounts.change_password(
-                graph(), current_user.id, form.current_password.data, form.new_password.data
+                graph(),
+                current_user.id,
+                form.current_password.data,
+                form.new_password.data,
+                client_address(),
             )
         except accounts.AccountError as exc:
+            if exc.field == "locked":
+                audit.record(graph(), who(), "user.password_change", outcome="locked")
+                sid = session.pop("sid", None)
+                if sid:
+                    accounts.logout(graph(), sid)
+                session.clear()
+                flash(
+                    _(
+                        "Too many wrong passwords: you have been logged out. "
+                        "Try again in 15 minutes."
+                    ),
+                    "error",
+                )
+                return redirect(url_for("auth.login"))
             target = getattr(form, exc.field or "new_password", form.new_password)
             target.errors = [*target.errors, _account_message(exc)]
         else:
