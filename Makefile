@@ -16,7 +16,7 @@ test: setup-test
 
 # The daily loop: no browser, no second engine.
 test-fast: setup-test
-	$(BIN)/python -m pytest -m "not e2e and not neo4j"
+	$(BIN)/python -m pytest -m "not e2e and not served and not neo4j"
 
 lint: setup-test
 	$(BIN)/ruff check graphsvc tests tools

@@ -3,6 +3,8 @@ create the first admin, and serve the app with gunicorn."""
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 
 import click
@@ -48,6 +50,10 @@ def run(host: str | None, port: int | None, workers: int) -> None:
         else:
             click.echo("Anmelden mit einem vorhandenen Konto (graphsvc user list zeigt sie).")
         click.echo("Beenden mit Strg-C.")
+        if engine:
+            # A dead engine is restarted; when that fails for good, graphsvc stops, so a
+            # service manager (or a person reading the log) starts it afresh.
+            engine.supervise(give_up=lambda: os.kill(os.getpid(), signal.SIGTERM))
         _serve(config, url if engine else None, host, port, workers)
     finally:
         if engine and engine.owned_here:
@@ -94,6 +100,9 @@ def _serve(config: Settings, engine_url: str | None, host: str, port: int, worke
             self.cfg.set("threads", 4)
             self.cfg.set("accesslog", None)
             self.cfg.set("graceful_timeout", 5)
+            # gunicorn's control socket is one file per user (~/.gunicorn/gunicorn.ctl),
+            # shared by every instance; graphsvc does not use it.
+            self.cfg.set("control_socket_disable", True)
 
         def load(self):
             # Each worker builds its own app (and connection pool) after the fork.

@@ -12,6 +12,7 @@ from ..domain.errors import Conflict, InvalidInput, NotFound
 from ..graph import GraphUnavailable, ParameterRejected
 
 log = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 5
 
 
 def answer(status: int, title: str, message: str):
@@ -26,11 +27,13 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(GraphUnavailable)
     def graph_down(exc: GraphUnavailable):
         log.warning("graph unavailable: %s", exc)
-        return answer(
+        body, status = answer(
             503,
             _("Database not reachable"),
             _("The graph database does not answer right now. Please try again in a moment."),
         )
+        # The embedded engine is restarted within seconds; clients may try again then.
+        return body, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
     # What a view does not answer more specifically: the use case's refusals.
     @app.errorhandler(InvalidInput)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Blueprint, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
@@ -9,9 +11,11 @@ from ..graph import GraphError
 from ..services import setup
 from .access import FIGURES, may_see, public
 from .context import graph
+from .errors import RETRY_AFTER_SECONDS
 from .redirects import local_target
 
 bp = Blueprint("main", __name__)
+log = logging.getLogger(__name__)
 
 
 LABEL_NAMES = {
@@ -62,11 +66,20 @@ def healthz():
 @public
 def readyz():
     """The graph answers and the schema of this version is applied."""
+    retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     try:
         graph().ping()
         ready = graph().schema_ready()
     except GraphError as exc:
-        return jsonify(status="unavailable", reason=str(exc)), 503
+        log.warning("not ready: %s", exc)
+        # The reason stays in the log: this answer is public, and where the engine's socket
+        # or server lives is nobody's business outside.
+        return (
+            jsonify(status="unavailable", reason="the graph database does not answer"),
+            503,
+            retry,
+        )
     if not ready:
-        return jsonify(status="unavailable", reason="schema not applied: run graphsvc init"), 503
+        reason = "schema not applied: run graphsvc init"
+        return jsonify(status="unavailable", reason=reason), 503, retry
     return jsonify(status="ready", engine=graph().dialect)
