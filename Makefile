@@ -6,7 +6,7 @@ RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: run test test-fast lint format bench cypher setup setup-test test-tools clean
+.PHONY: run test test-fast lint format bench loadtest cypher setup setup-test test-tools clean
 
 run: setup
 	$(BIN)/graphsvc run
@@ -30,6 +30,11 @@ format: setup-test
 
 bench: setup
 	$(BIN)/graphsvc bench --scale nrw --json bench-nrw.json
+
+# 8 and 32 clients for 60 s each against graphsvc run on loopback (about 3 minutes); the
+# table goes into docs/performance.md.
+loadtest: setup
+	$(BIN)/graphsvc loadtest --clients 8 --clients 32 --seconds 60 --docs docs/performance.md
 
 # Regenerate cypher/generated/ from graphsvc/domain/graph_model.py.
 cypher: setup
