@@ -54,7 +54,19 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(ParameterRejected)
     def rejected(exc: ParameterRejected):
-        return answer(400, _("Invalid input"), str(exc))
+        # The log keeps where the value went (query parameter path); the answer names the
+        # field as the caller sent it and says what is wrong, in the interface language.
+        log.info("parameter refused: %s", exc)
+        problems = {
+            "control": _("contains a control character (only line breaks and tabs are allowed)"),
+            "number": _("is not a finite number"),
+        }
+        problem = problems.get(exc.problem, _("is not a plain value"))
+        if not exc.field:
+            return answer(400, _("Invalid input"), _("A value %(problem)s.", problem=problem))
+        return answer(
+            400, _("Invalid input"), _("»%(field)s« %(problem)s.", field=exc.field, problem=problem)
+        )
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
