@@ -22,6 +22,7 @@ lint: setup-test
 	$(BIN)/ruff check graphsvc tests tools
 	$(BIN)/ruff format --check graphsvc tests tools
 	$(BIN)/mypy graphsvc
+	$(BIN)/bandit -r graphsvc -q
 	node tools/lint-cypher.mjs cypher tests/cypher
 
 format: setup-test

@@ -17,7 +17,8 @@ from .resources import folder
 
 FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
-DEV_SECRET = "dev-only-not-secret"
+# Refused in production (validate).
+DEV_SECRET = "dev-only-not-secret"  # nosec B105
 # Uploads are read into memory and checked row by row; beyond this a spreadsheet is no
 # longer a directory list but a data dump, which belongs in `graphsvc import`.
 MAX_IMPORT_MB = 200

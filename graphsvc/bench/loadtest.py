@@ -19,7 +19,9 @@ import random
 import re
 import secrets
 import socket
-import subprocess  # nosec B404: starts graphsvc run with a fixed argument list
+
+# Starts graphsvc run with a fixed argument list.
+import subprocess  # nosec B404
 import sys
 import tempfile
 import threading
@@ -85,7 +87,8 @@ def start_server(workers: int = 2) -> Server:
     }
     env.pop("GRAPH_URL", None)
     log = (data / "server.log").open("w")
-    process = subprocess.Popen(  # nosec B603: fixed arguments, no shell
+    # Fixed arguments, no shell.
+    process = subprocess.Popen(  # nosec B603
         [sys.executable, "-m", "graphsvc.cli", "run", "--workers", str(workers)],
         env=env,
         stdout=log,
@@ -253,7 +256,8 @@ def _client_process(setup: Setup, clients: int, seconds: float, seed: int, out) 
     start = threading.Barrier(clients)
 
     def run(number: int) -> None:
-        rng = random.Random(seed * 1000 + number)
+        # Request mix, no secret.
+        rng = random.Random(seed * 1000 + number)  # nosec B311
         client = Client(setup, rng)
         actions: dict[str, Callable[[], int]] = {
             "search": client.search,

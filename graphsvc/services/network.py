@@ -546,7 +546,8 @@ def _check_positions(raw: Any) -> dict[str, dict[str, float]]:
         x, y = pos.get("x"), pos.get("y")
         if not (_is_number(x) and _is_number(y)):
             raise NetworkInputError({"positions": f"position of {key[:40]!r} needs numbers x, y"})
-        assert isinstance(x, int | float) and isinstance(y, int | float)
+        # Narrows the types for mypy; the check above has refused anything else.
+        assert isinstance(x, int | float) and isinstance(y, int | float)  # nosec B101
         if not (abs(x) < 1e7 and abs(y) < 1e7):
             raise NetworkInputError({"positions": "coordinates out of range"})
         clean[key] = {"x": round(float(x), 2), "y": round(float(y), 2)}

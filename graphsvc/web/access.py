@@ -87,7 +87,8 @@ def _load_from_request(req) -> CurrentUser | None:
         if user and user.get("must_change_password"):
             # A one-time password (new account, admin reset) is replaced first, in the
             # browser; until then the account acts nowhere, not through a token either.
-            g.token_refused = "must_change_password"
+            # A reason, not a password.
+            g.token_refused = "must_change_password"  # nosec B105
             return None
         return CurrentUser(user, "token") if user else None
     sid = session.get("sid")
