@@ -154,13 +154,14 @@ class Client:
         self.own_case, self.version = self._open_case()
 
     def send(self, method: str, path: str, body: Any = None, headers: dict | None = None):
-        """(status, body bytes) of one request over the kept-alive connection."""
+        """(status, body bytes) of one request over the kept-alive connection; API calls
+        carry the token only, pages the session cookie, as a script and a browser would."""
         headers = dict(headers or {})
         data = None
         if body is not None:
             data = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
-        if self.cookie:
+        if self.cookie and "Authorization" not in headers:
             headers["Cookie"] = self.cookie
         try:
             self.connection.request(method, path, body=data, headers=headers)
