@@ -18,6 +18,7 @@ import os
 import random
 import re
 import secrets
+import shutil
 import socket
 
 # Starts graphsvc run with a fixed argument list.
@@ -67,9 +68,10 @@ class Server:
     process: subprocess.Popen
 
     def stop(self) -> None:
-        """Stop the app and its engine."""
+        """Stop the app and its engine, and remove the data directory."""
         self.process.terminate()
         self.process.wait(timeout=60)
+        shutil.rmtree(self.data, ignore_errors=True)
 
 
 def start_server(workers: int = 2) -> Server:
@@ -163,13 +165,19 @@ class Client:
             headers["Content-Type"] = "application/json"
         if self.cookie and "Authorization" not in headers:
             headers["Cookie"] = self.cookie
-        try:
-            self.connection.request(method, path, body=data, headers=headers)
-            response = self.connection.getresponse()
-            raw = response.read()
-        except (OSError, http.client.HTTPException):
-            self.connection.close()
-            return 0, b""
+        # A kept-alive connection the server closed while idle fails at once; like a
+        # browser, a GET is sent again on a fresh one (a POST is not: it may have arrived).
+        attempts = 2 if method == "GET" else 1
+        for attempt in range(1, attempts + 1):
+            try:
+                self.connection.request(method, path, body=data, headers=headers)
+                response = self.connection.getresponse()
+                raw = response.read()
+                break
+            except (OSError, http.client.HTTPException):
+                self.connection.close()
+                if attempt == attempts:
+                    return 0, b""
         for header in response.headers.get_all("Set-Cookie") or []:
             if header.startswith("session="):
                 self.cookie = header.split(";", 1)[0]
@@ -353,12 +361,13 @@ def table(rounds: list[Round]) -> str:
         "| search p95 | case page p95 | link p95 | errors | load avg before → after |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for r in rounds:
+    for number, r in enumerate(rounds):
         every = r.all_latencies()
+        label = f"{r.clients} (reference, {r.seconds:.0f} s)" if number == 0 else str(r.clients)
         kinds = " / ".join(f"{r.rate(k):.0f}" for k, _, _ in MIX)
         p95 = [f"{percentile(r.latencies.get(k, []), 0.95):.0f}" for k, _, _ in MIX]
         lines.append(
-            f"| {r.clients} | {r.rate():.0f} ({kinds}) | {percentile(every, 0.5):.0f} / "
+            f"| {label} | {r.rate():.0f} ({kinds}) | {percentile(every, 0.5):.0f} / "
             f"{percentile(every, 0.95):.0f} / {percentile(every, 0.99):.0f} | {p95[0]} | "
             f"{p95[1]} | {p95[2]} | {_errors(r)} of {r.requests} | "
             f"{r.load_before:.1f} → {r.load_after:.1f} |"
@@ -385,12 +394,17 @@ def write_docs(path: Path, text: str) -> None:
     path.write_text(page)
 
 
+REFERENCE_SECONDS = 15  # one client alone first: the machine's speed, to compare runs by
+
+
 def main(client_counts: list[int], seconds: float, docs: Path | None, workers: int = 2) -> str:
-    """Start the server, run one round per client count, print and optionally record."""
+    """Start the server, run a one-client reference and one round per client count, print
+    and optionally record."""
     server = start_server(workers)
     try:
         setup = prepare(server)
-        rounds = []
+        print(f"reference: 1 client for {REFERENCE_SECONDS} s …", file=sys.stderr, flush=True)
+        rounds = [run_round(setup, 1, REFERENCE_SECONDS)]
         for clients in client_counts:
             print(f"{clients} clients for {seconds:.0f} s …", file=sys.stderr, flush=True)
             rounds.append(run_round(setup, clients, seconds))
@@ -405,7 +419,8 @@ def main(client_counts: list[int], seconds: float, docs: Path | None, workers: i
             f"`graphsvc run` with {workers} workers × 4 threads and the embedded engine on "
             f"the Herne seeds, {cpus} CPUs, clients on the same machine over loopback; mix "
             + ", ".join(f"{int(share * 100)} % {kind}" for kind, share, _ in MIX)
-            + ".",
+            + ". The first row is one client alone, the reference to compare machines and runs "
+            "by.",
             "",
             table(rounds),
         ]
