@@ -23,6 +23,7 @@ WRITTEN_IN_USE = {"CHANGED"}
 # Nodes of running work (sessions, tokens, audit, saved views, retention aggregates, history).
 LABELS_OF_USE = {
     "AuthSession",
+    "LoginFailure",
     "ApiToken",
     "AuditEvent",
     "Snapshot",
