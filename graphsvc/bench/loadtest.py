@@ -126,6 +126,8 @@ def prepare(server: Server) -> Setup:
     from ..graph import connect
     from ..graph.embedded import socket_path
     from ..services import accounts
+    from ..services import cases as case_service
+    from ..services.audit import Who
 
     graph = connect(from_env({}), f"unix://{socket_path(server.data.resolve())}")
     try:
@@ -135,12 +137,11 @@ def prepare(server: Server) -> Setup:
             graph, username, "Load test", "caritas-herne", ["case_manager"], password
         )
         token = accounts.create_token(graph, user_id, "loadtest")
-        rows = graph.query(
-            "cases.list_cases", actor_id="caritas-herne", user_id="", phase="", topic=""
-        )
+        user = graph.query("accounts.get_user", user_id=user_id)["user"]
+        rows = case_service.list_cases(graph, Who(user, "127.0.0.1"), mine=False)
     finally:
         graph.close()
-    cases = [row["case"]["pseudonym"] for row in rows][:40]
+    cases = [row["pseudonym"] for row in rows][:40]
     return Setup(server.base_port, username, password, token, cases)
 
 
