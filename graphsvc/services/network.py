@@ -218,13 +218,14 @@ def _edge(source: tuple[str, str], target: tuple[str, str], edge_type: str, **da
     }
 
 
-def _topic_label(topic: dict, lang: str) -> str:
+def topic_label(topic: dict, lang: str) -> str:
+    """A topic's name in the interface language."""
     return topic.get("name_en" if lang == "en" else "name_de") or topic["id"]
 
 
 def view(
     net: Network, filters: Filters, lang: str = "de", group_by: str | None = None
-) -> dict[str, list[dict]]:
+) -> dict[str, Any]:
     """The filtered view as {nodes, edges, compounds}, shaped for Cytoscape and the exports.
 
     Offers show when they match every offer-side filter (topic, category, circle, served
@@ -297,7 +298,7 @@ def view(
     ]
     nodes += [_node(gid, "working_group", g.get("name")) for gid, g in groups.items()]
     nodes += [_node(d, "district", net.districts[d].get("name")) for d in sorted(district_ids)]
-    nodes += [_node(t, "topic", _topic_label(net.topics[t], lang)) for t in sorted(topic_ids)]
+    nodes += [_node(t, "topic", topic_label(net.topics[t], lang)) for t in sorted(topic_ids)]
 
     edges = []
     for oid, o in offers.items():
@@ -417,7 +418,7 @@ def details(net: Network, value: str, lang: str = "de") -> dict | None:
         o = net.offers[ref]
         provider = net.actors.get(o.get("actor_id") or "", {}).get("name")
         topics = [
-            _topic_label(net.topics[t], lang) for t in o.get("topics") or [] if t in net.topics
+            topic_label(net.topics[t], lang) for t in o.get("topics") or [] if t in net.topics
         ]
         return {"type": "offer", **o, "provider": provider, "topic_names": topics}
     if node_type == "working_group" and ref in net.groups:
@@ -432,7 +433,7 @@ def details(net: Network, value: str, lang: str = "de") -> dict | None:
         return {"type": "district", **net.districts[ref]}
     if node_type == "topic" and ref in net.topics:
         t = net.topics[ref]
-        return {"type": "topic", "id": ref, "name": _topic_label(t, lang)}
+        return {"type": "topic", "id": ref, "name": topic_label(t, lang)}
     return None
 
 
@@ -503,6 +504,26 @@ def centrality(net: Network, limit: int = 20) -> dict[str, Any]:
     rows.sort(key=lambda r: (-r["betweenness"], -r["degree"], r["label"]))
     isolates = sorted((r for r in rows if r["links"] == 0), key=lambda r: r["label"])
     return {"brokers": rows[:limit], "isolates": isolates, "actors": rows}
+
+
+# Roles a meeting can be told instead of measures. A central bridge carries a tenth of all
+# shortest connections between two others (in Herne only the KIM centre and one or two
+# more); a bridge carries at least one in fifty; three links make an organisation well
+# connected.
+CENTRAL_BRIDGE_SHARE = 0.10
+BRIDGE_SHARE = 0.02
+CONNECTED_LINKS = 3
+
+
+def centrality_role(row: dict[str, Any]) -> str:
+    """central_bridge, bridge, connected, edge or isolated, from one centrality row."""
+    if row["links"] == 0:
+        return "isolated"
+    if row["betweenness"] >= CENTRAL_BRIDGE_SHARE:
+        return "central_bridge"
+    if row["betweenness"] >= BRIDGE_SHARE:
+        return "bridge"
+    return "connected" if row["links"] >= CONNECTED_LINKS else "edge"
 
 
 def centrality_view(net: Network, lang: str = "de", limit: int = 20) -> dict[str, Any]:
@@ -668,7 +689,7 @@ def coverage(net: Network, filters: Filters, lang: str = "de") -> dict[str, Any]
     )
     offer_ids = {n["ref"] for n in shown["nodes"] if n["type"] == "offer"}
     districts = sorted(net.districts, key=lambda d: net.districts[d].get("name") or d)
-    topics = sorted(net.topics, key=lambda t: _topic_label(net.topics[t], lang))
+    topics = sorted(net.topics, key=lambda t: topic_label(net.topics[t], lang))
     if filters.topics:
         topics = [t for t in topics if t in filters.topics]
     if filters.districts:
@@ -682,7 +703,7 @@ def coverage(net: Network, filters: Filters, lang: str = "de") -> dict[str, Any]
                     cells[t, d] += 1
     return {
         "districts": [{"id": d, "label": net.districts[d].get("name") or d} for d in districts],
-        "topics": [{"id": t, "label": _topic_label(net.topics[t], lang)} for t in topics],
+        "topics": [{"id": t, "label": topic_label(net.topics[t], lang)} for t in topics],
         "counts": [[cells[t, d] for d in districts] for t in topics],
         "max": max(cells.values(), default=0),
     }
@@ -820,7 +841,8 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _check_positions(raw: Any) -> dict[str, dict[str, float]]:
+def check_positions(raw: Any) -> dict[str, dict[str, float]]:
+    """Node positions as {id: {x, y}} with numbers in range; raise naming the field."""
     if not isinstance(raw, dict) or len(raw) > MAX_POSITIONS:
         raise NetworkInputError({"positions": "must be a map of node id to {x, y}"})
     clean = {}
@@ -868,7 +890,7 @@ def save_snapshot(
         errors.update(exc.fields)
     if errors:
         raise NetworkInputError(errors)
-    clean = _check_positions(positions)
+    clean = check_positions(positions)
     row = graph.query(
         "network.create_snapshot",
         id=f"snap-{uuid.uuid4().hex}",
