@@ -88,7 +88,8 @@ STATE = """() => {
   const status = document.getElementById('network-status').textContent;
   const numbers = (status.match(/\\d+/g) || []).map(Number);
   const nodes = cy.nodes("[type != 'compound']");
-  const at = new Set(nodes.map(n => Math.round(n.position('x')) + ',' + Math.round(n.position('y'))));
+  const at = new Set(nodes.map(n =>
+    Math.round(n.position('x')) + ',' + Math.round(n.position('y'))));
   const box = document.getElementById('network').getBoundingClientRect();
   const outside = nodes.filter(n => {
     const p = n.renderedPosition();

@@ -194,7 +194,8 @@
     nodes.forEach(function (n) {
       var fs = labelPx(n.data("imp")) / zoom;
       var p = n.position();
-      var w = textWidth(String(n.data("label") || "")) * fs * 1.03 + 2 * halo, h = fs * 1.25 + 2 * halo;
+      /* A few pixels of air on each side: measured text and drawn text differ by a little. */
+      var w = textWidth(String(n.data("label") || "")) * fs * 1.06 + 2 * halo + 8 / zoom, h = fs * 1.25 + 2 * halo;
       var top = p.y + n.data("size") / 2 + 2 - halo;
       var b = { x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + h };
       var clash = false;
@@ -222,18 +223,20 @@
     cullLabels.zoom = zoom;
   }
 
-  /* The zoom that will fit these positions into the stage, before anything is drawn. */
-  function fitZoom(positions, ids) {
+  /* The viewport that fits these positions into the stage, found from the positions alone,
+     before anything is drawn (Cytoscape's own fit measures every element with its label). */
+  function viewportFor(positions, ids, margin) {
     var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
     ids.forEach(function (id) {
       var p = positions[id];
       if (!p) { return; }
       x1 = Math.min(x1, p.x); x2 = Math.max(x2, p.x); y1 = Math.min(y1, p.y); y2 = Math.max(y2, p.y);
     });
-    if (!isFinite(x1)) { return 1; }
-    var pad = fitPadding();
+    if (!isFinite(x1)) { return { zoom: 1, pan: { x: box.clientWidth / 2, y: box.clientHeight / 2 } }; }
+    var pad = fitPadding() + 24;
     var w = Math.max(box.clientWidth - 2 * pad, 50), h = Math.max(box.clientHeight - 2 * pad, 50);
-    return Math.min(Math.max(Math.min(w / (x2 - x1 + 60), h / (y2 - y1 + 60)), cy.minZoom()), 2.5);
+    var zoom = Math.min(Math.max(Math.min(w / (x2 - x1 + 2 * margin), h / (y2 - y1 + 2 * margin)), cy.minZoom()), 2.5);
+    return { zoom: zoom, pan: { x: box.clientWidth / 2 - zoom * (x1 + x2) / 2, y: box.clientHeight / 2 - zoom * (y1 + y2) / 2 } };
   }
   function fitPadding() {
     var legend = document.getElementById("legend");
@@ -445,24 +448,17 @@
     answerFor(kind, view, params);
     cy.resize();
     var ids = view.nodes.map(function (n) { return n.id; });
-    var zoom = fitZoom(positions, ids);
-    var t = [];
-    var els = elementsOf(view, positions, zoom);
-    t.push(performance.now() - began);
+    var viewport = viewportFor(positions, ids, (view.compounds || []).length ? 60 : 40);
     cy.batch(function () {
       cy.elements().remove();
-      cy.add(els);
+      cy.add(elementsOf(view, positions, viewport.zoom));
       if (opts.center) { cy.getElementById(opts.center).addClass("center"); }
+      cy.viewport(viewport);
+      cullLabels(viewport.zoom);
     });
-    t.push(performance.now() - began);
-    fit(false);
-    t.push(performance.now() - began);
-    cy.batch(function () { cullLabels(cy.zoom()); });
-    t.push(performance.now() - began);
-    body.dataset.drawSteps = t.map(Math.round).join(",");
     body.dataset.drawMs = String(Math.round(performance.now() - began));
     current = { kind: kind, params: params, view: view };
-    if (kind === "graph") { base = { params: params, view: view, positions: positionsNow() }; }
+    if (kind === "graph") { base = { params: params, view: view, positions: positionsNow(true) }; }
     var drawnNodes = cy.nodes("[type != 'compound']").length;
     if (kind === "changes") {
       var marked = view.nodes.concat(view.edges);
@@ -486,9 +482,13 @@
     cy.forceRender();
   }
 
-  function positionsNow() {
+  /* Where the nodes are: exact for going back to a view, to two decimals for saving one. */
+  function positionsNow(exact) {
     var out = {};
-    cy.nodes("[type != 'compound']").forEach(function (n) { var p = n.position(); out[n.id()] = { x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 }; });
+    cy.nodes("[type != 'compound']").forEach(function (n) {
+      var p = n.position();
+      out[n.id()] = exact ? { x: p.x, y: p.y } : { x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 };
+    });
     return out;
   }
 
@@ -500,7 +500,7 @@
       if (Math.abs(Math.log(now / last)) > 0.18) { cy.batch(function () { cullLabels(now); }); }
     }, 160);
   });
-  cy.on("dragfree", "node", function () { if (current && current.kind === "graph" && base) { base.positions = positionsNow(); } });
+  cy.on("dragfree", "node", function () { if (current && current.kind === "graph" && base) { base.positions = positionsNow(true); } });
 
   /* --- answers beside the graph ---------------------------------------------------------- */
 
