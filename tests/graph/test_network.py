@@ -9,7 +9,8 @@ import networkx as nx
 import pytest
 
 from graphsvc.domain import network_export
-from graphsvc.services import network
+from graphsvc.services import network, setup
+from tests.support import SEEDS
 
 
 def _ids(view, node_type=None):
@@ -338,3 +339,18 @@ def test_snapshot_keeps_the_day_it_shows_and_its_grouping(seeded):
         "district",
         "fcose",
     )
+
+
+def test_history_queries_read_the_same_days_on_every_engine(any_graph):
+    setup.prepare(any_graph, SEEDS)
+    net = network.load(any_graph, "herne")
+    assert net.actors["afrika-forum-herne"]["since"] == "2026-10-01"
+    members = {m["actor_id"]: m for m in net.groups["ak-fluechtlingsfrauen"]["members"]}
+    assert members["diakonie-herne"]["until"] == "2026-10-31"
+    result = network.changes(net, LAST_MEETING, LATER, network.Filters())
+    assert result["counts"] == {
+        "organisations": {"new": 1, "ended": 0},
+        "offers": {"new": 1, "ended": 1},
+        "memberships": {"new": 3, "ended": 1},
+        "cooperations": {"new": 1, "ended": 1},
+    }

@@ -235,7 +235,7 @@
     if (!isFinite(x1)) { return { zoom: 1, pan: { x: box.clientWidth / 2, y: box.clientHeight / 2 } }; }
     var pad = fitPadding() + 24;
     var w = Math.max(box.clientWidth - 2 * pad, 50), h = Math.max(box.clientHeight - 2 * pad, 50);
-    var zoom = Math.min(Math.max(Math.min(w / (x2 - x1 + 2 * margin), h / (y2 - y1 + 2 * margin)), cy.minZoom()), 2.5);
+    var zoom = Math.min(Math.max(Math.min(w / (x2 - x1 + 2 * margin), h / (y2 - y1 + 2 * margin)), cy.minZoom()), 3.5);
     return { zoom: zoom, pan: { x: box.clientWidth / 2 - zoom * (x1 + x2) / 2, y: box.clientHeight / 2 - zoom * (y1 + y2) / 2 } };
   }
   function fitPadding() {
@@ -397,8 +397,34 @@
       ids.forEach(function (id) { all[id] = { x: fixed[id].x, y: fixed[id].y }; });
       return Promise.resolve(all);
     }
+    var key = fixed ? null : layoutKey(kind, view);
+    var known = key && remembered(key);
+    if (known) { return Promise.resolve(known); }
     say(T.laying_out);
-    return layoutInWorker(view, fixed).then(function (positions) { return fixed ? positions : toStage(positions); });
+    return layoutInWorker(view, fixed).then(function (positions) {
+      if (fixed) { return positions; }
+      positions = toStage(positions);
+      remember(key, positions);
+      return positions;
+    });
+  }
+
+  /* The same view keeps the same picture for the rest of the browser session: a layout is
+     remembered by the view's nodes and edges, so going back to a filter seen before is
+     instant and the meeting sees the picture it saw. */
+  function layoutKey(kind, view) {
+    var text = kind + "|" + (view.compounds || []).map(function (c) { return c.id; }).join(",") + "|" +
+      view.nodes.map(function (n) { return n.id + (n.parent ? ">" + n.parent : ""); }).join(",") + "|" +
+      view.edges.map(function (e) { return e.id; }).join(",");
+    var hash = 2166136261;
+    for (var i = 0; i < text.length; i++) { hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0; }
+    return "graphsvc.layout." + hash.toString(36) + "." + text.length + "." + box.clientWidth + "x" + box.clientHeight;
+  }
+  function remembered(key) {
+    try { return JSON.parse(window.sessionStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function remember(key, positions) {
+    try { window.sessionStorage.setItem(key, JSON.stringify(positions)); } catch (e) { /* storage full or off: lay out again next time */ }
   }
 
   /* A force layout comes out round; a projector is wide. Stretch the picture towards the

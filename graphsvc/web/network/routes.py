@@ -183,7 +183,7 @@ def js_texts() -> dict[str, str]:
         "no_path": _("These organisations are not connected through groups or cooperations."),
         "paths": _("Shortest connections (%(n)s steps)"),
         "path_title": _("Who could connect %(a)s and %(b)s"),
-        "ego_title": _("Ego network of %(name)s (%(n)s steps)"),
+        "ego_title": _("Ego network of %(name)s (steps: %(n)s)"),
         "ego_button": _("Ego network"),
         "coverage_title": _("Coverage map: offers per topic and district"),
         "gaps": _("Topic and district without any offer"),
