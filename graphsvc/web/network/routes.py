@@ -91,9 +91,9 @@ def build_view(kind: str, args: MultiDict, net: network.Network) -> dict[str, An
     elif kind == "coverage":
         result = network.coverage_view(on_day, filters, lang())
     else:
-        since = network.parse_day(args.get("since") or "", "since") if args.get("since") else None
-        if since is None:
+        if not args.get("since"):
             raise network.NetworkInputError({"since": "a date as YYYY-MM-DD"})
+        since = network.parse_day(args["since"], "since")
         until = network.parse_day(args.get("until"), "until")
         result = network.changes(net, since, until, filters, lang())
         result["sections"] = wording.change_sections(result)
