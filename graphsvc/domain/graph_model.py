@@ -31,6 +31,8 @@ LABELS = (
     "CaseAggregate",
     "SameClientPair",
     "DirectoryChange",
+    "Notification",
+    "UnmetSearch",
     "Meta",
 )
 
@@ -66,6 +68,8 @@ RELATIONSHIPS: tuple[EdgeKey, ...] = (
     ("SameClientPair", "CONCERNS", "Case"),
     ("DirectoryChange", "CHANGED", "Offer"),
     ("DirectoryChange", "CHANGED", "Actor"),
+    ("Notification", "NOTIFIES", "User"),
+    ("Notification", "CONCERNS", "Case"),
 )
 
 # The first and last day of what a network meeting compares between two dates (domain/history.py):

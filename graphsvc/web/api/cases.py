@@ -17,7 +17,7 @@ from ..cases.forms import (
     NeedForm,
     PhaseForm,
 )
-from ..context import graph, match_settings, who
+from ..context import graph, match_settings, settings, who
 
 bp = Blueprint("api_cases", __name__, url_prefix="/api/v1/cases")
 
@@ -53,6 +53,7 @@ def list_cases():
         phase=request.args.get("phase", "")[:20],
         topic=request.args.get("topic", "")[:60],
         overdue=request.args.get("overdue") == "1",
+        follow_up_days=settings().follow_up_days,
     )
     return jsonify(cases=rows)
 

@@ -11,12 +11,33 @@ from flask import current_app
 from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField
 
 from ..cases.forms import IntakeForm, LinkForm, LinkStatusForm, PhaseForm
+from ..referrals.forms import AnswerForm, FeedbackForm
 
 REQUEST_FORMS = {
     ("api_cases.create_case", "post"): IntakeForm,
     ("api_cases.create_link", "post"): LinkForm,
     ("api_cases.update_link", "patch"): LinkStatusForm,
     ("api_cases.update_case", "patch"): PhaseForm,
+    ("api_referrals.answer", "post"): AnswerForm,
+    ("api_referrals.feedback", "post"): FeedbackForm,
+}
+# Bodies that no form validates, described here.
+REQUEST_SCHEMAS: dict[tuple[str, str], dict[str, Any]] = {
+    ("api_coordination.decide_same_client", "post"): {
+        "type": "object",
+        "properties": {"decision": {"type": "string", "enum": ["confirm", "reject", "undo"]}},
+        "required": ["decision"],
+    },
+    ("api_referrals.mark_read", "post"): {
+        "type": "object",
+        "properties": {
+            "ids": {
+                "type": "array",
+                "items": {"type": "string", "maxLength": 40},
+                "description": "the notifications to mark; all unread when empty or left out",
+            }
+        },
+    },
 }
 
 
@@ -84,10 +105,13 @@ def document() -> dict[str, Any]:
                 operation["x-roles"] = roles
                 operation["security"] = [{"bearer": []}]
             form = REQUEST_FORMS.get((rule.endpoint, method.lower()))
-            if form:
+            schema = (
+                _form_schema(form) if form else REQUEST_SCHEMAS.get((rule.endpoint, method.lower()))
+            )
+            if schema:
                 operation["requestBody"] = {
                     "required": True,
-                    "content": {"application/json": {"schema": _form_schema(form)}},
+                    "content": {"application/json": {"schema": schema}},
                 }
             paths.setdefault(path, {})[method.lower()] = operation
     return {
