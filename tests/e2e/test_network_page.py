@@ -221,6 +221,15 @@ def test_node_search_highlights_and_details_show_words_not_ids(explorer):
     assert hit == ["actor:caritas-herne"]
 
 
+def test_a_view_change_during_a_search_zoom_still_fits_the_new_view(explorer):
+    _ego(1)(explorer)  # laid out once, so the next time it is drawn at once
+    _reset(explorer)
+    explorer.fill("#node-search", "Caritasverband Herne")
+    explorer.press("#node-search", "Enter")  # starts a zoom animation to the hit
+    _ego(1)(explorer)
+    _check(explorer, "ego during a search zoom")
+
+
 def test_presentation_mode_fills_a_projector_with_large_labels_that_do_not_overlap(
     browser, live_server, herne_viewer
 ):

@@ -468,6 +468,8 @@
 
   function draw(kind, params, view, positions, opts) {
     var began = performance.now();
+    /* A zoom still animating (a search, a fit) would carry the new picture off the stage. */
+    cy.stop(true, false);
     clearMarks();
     /* The answer opens or closes the panel beside the graph: the stage has its final size
        before the picture is fitted into it. */
