@@ -42,7 +42,11 @@ cypher: setup
 	$(BIN)/python -m graphsvc.graph.bulk cypher/generated
 
 # The app alone: no test tools, no Cypher linter.
-setup: $(RUN_STAMP) node_modules/.installed-run graphsvc/static/vendor/cytoscape.min.js translations
+VENDOR := graphsvc/static/vendor
+VENDOR_FILES := $(VENDOR)/cytoscape.min.js $(VENDOR)/layout-base.js $(VENDOR)/cose-base.js \
+	$(VENDOR)/cytoscape-fcose.js
+
+setup: $(RUN_STAMP) node_modules/.installed-run $(VENDOR_FILES) translations
 
 setup-test: setup $(TEST_STAMP) node_modules/.installed-test test-tools
 
@@ -65,9 +69,22 @@ node_modules/.installed-test: node_modules/.installed-run
 	touch $@ node_modules/.installed-run
 
 # Front-end libraries come from the npm registry and are served by the app (no CDN).
-graphsvc/static/vendor/cytoscape.min.js: node_modules/.installed-run
-	mkdir -p graphsvc/static/vendor
+# The compound-aware force layout (fcose) needs its two base libraries beside it.
+$(VENDOR)/cytoscape.min.js: node_modules/.installed-run
+	mkdir -p $(VENDOR)
 	cp node_modules/cytoscape/dist/cytoscape.min.js $@
+
+$(VENDOR)/layout-base.js: node_modules/.installed-run
+	mkdir -p $(VENDOR)
+	cp node_modules/layout-base/layout-base.js $@
+
+$(VENDOR)/cose-base.js: node_modules/.installed-run
+	mkdir -p $(VENDOR)
+	cp node_modules/cose-base/cose-base.js $@
+
+$(VENDOR)/cytoscape-fcose.js: node_modules/.installed-run
+	mkdir -p $(VENDOR)
+	cp node_modules/cytoscape-fcose/cytoscape-fcose.js $@
 
 translations: $(RUN_STAMP)
 	$(BIN)/pybabel compile --statistics -d graphsvc/translations >/dev/null

@@ -332,7 +332,29 @@ def municipality(
                 self_referral=False,
             )
     b.node("Counter", id=f"{code}-2026", value=PER_MUNICIPALITY["cases"])
+    _history(b, random.Random(f"history-{index}"))
     return b
+
+
+# Share of memberships and cooperations that began or ended in the autumn of 2026, so "what
+# changed since the last meeting" has something to show at every scale.
+RECENT_SHARE = 0.05
+
+
+def _history(b: Bundle, rng: random.Random) -> None:
+    """First and last days for some actors, memberships and cooperations (a stream of its
+    own, so every other generated value stays the same)."""
+    autumn = [f"2026-{month:02d}-{day:02d}" for month in (9, 10, 11) for day in (1, 8, 15, 22)]
+    for actor in b.nodes.get("Actor", []):
+        if rng.random() < RECENT_SHARE / 2:
+            actor["since"] = rng.choice(autumn)
+    for key in (("Actor", "MEMBER_OF", "WorkingGroup"), ("Actor", "COOPERATES_WITH", "Actor")):
+        for _, _, props in b.edges.get(key, []):
+            draw = rng.random()
+            if draw < RECENT_SHARE:
+                props["since"] = rng.choice(autumn)
+            elif draw < RECENT_SHARE * 1.5:
+                props["since"], props["until"] = "2024-01-01", rng.choice(autumn)
 
 
 def fill(

@@ -22,9 +22,30 @@ NODE_COLUMNS = (
     "circle",
     "district_id",
     "municipality_id",
+    "parent",
+    "change",
 )
-EDGE_COLUMNS = ("id", "source", "target", "type", "role", "kind")
+EDGE_COLUMNS = ("id", "source", "target", "type", "role", "kind", "change")
+CHANGE_COLUMNS = ("change", "what", "name", "first_day", "last_day", "id")
 FORMATS = ("graphml", "gexf", "csv")
+# One look for the graph on screen, in the PNG and SVG exports and in the PDF handout: a
+# colour and a shape per node type (colour is never the only cue), each colour at least
+# 4.5:1 against white so it stays readable on a projector.
+NODE_COLOURS = {
+    "actor": "#1f5fa8",
+    "offer": "#a35200",
+    "working_group": "#1a7f37",
+    "district": "#6f42c1",
+    "topic": "#b00020",
+}
+NODE_SHAPES = {
+    "actor": "ellipse",
+    "offer": "round-rectangle",
+    "working_group": "hexagon",
+    "district": "diamond",
+    "topic": "triangle",
+}
+CHANGE_COLOURS = {"new": "#0a7d2c", "ended": "#b00020"}
 
 
 def _scalar(value):
@@ -90,3 +111,21 @@ def csv_zip(view: dict) -> bytes:
         archive.writestr("nodes.csv", nodes_csv(view))
         archive.writestr("edges.csv", edges_csv(view))
     return out.getvalue()
+
+
+def changes_csv(sections: list[dict]) -> str:
+    """The changes list (sections of new and ended items, headed in the interface language)
+    as CSV: one row per change, the section heading as its first column."""
+    rows = [
+        {
+            "change": section["heading"],
+            "what": section["kind"],
+            "name": item["label"],
+            "first_day": item.get("first_day") or "",
+            "last_day": item.get("last_day") or "",
+            "id": item["id"],
+        }
+        for section in sections
+        for item in section["items"]
+    ]
+    return _csv(rows, CHANGE_COLUMNS)

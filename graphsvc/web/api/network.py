@@ -1,14 +1,15 @@
-"""JSON API of the network explorer: /api/v1/network/graph, /centrality, /path."""
+"""JSON API of the network explorer: /api/v1/network/graph, /centrality, /path, /changes."""
 
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
+from ...domain import clock
 from ...services import network
 from ..access import NETWORK_VIEW, NRW_NETWORK, roles_required
 from ..context import graph
-from ..network.routes import bad_request, filters_from_args, lang, municipality
+from ..network.routes import bad_request, build_view, filters_from_args, lang, municipality
 
 bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
 
@@ -30,13 +31,15 @@ def graph_view():
     net = network.load(graph(), municipality())
     try:
         filters = filters_from_args(net)
+        day = network.parse_day(request.args.get("as_of"))
     except network.NetworkInputError as exc:
         return bad_request(exc)
     return jsonify(
         scope="municipality",
         municipality_id=municipality(),
         filters=filters.as_dict(),
-        **network.view(net, filters, lang()),
+        as_of=day,
+        **network.view(network.at(net, day), filters, lang()),
     )
 
 
@@ -50,7 +53,8 @@ def centrality():
             raise ValueError
     except ValueError:
         return bad_request(network.NetworkInputError({"limit": "a number from 1 to 1000"}))
-    return jsonify(network.centrality(network.load(graph(), municipality()), limit))
+    net = network.at(network.load(graph(), municipality()), clock.today_iso())
+    return jsonify(network.centrality(net, limit))
 
 
 @bp.get("/path")
@@ -59,7 +63,18 @@ def path():
     """Shortest paths between `source` and `target` organisations (ids)."""
     args = request.args
     try:
-        net = network.load(graph(), municipality())
+        net = network.at(network.load(graph(), municipality()), clock.today_iso())
         return jsonify(network.shortest_paths(net, args.get("source", ""), args.get("target", "")))
+    except network.NetworkInputError as exc:
+        return bad_request(exc)
+
+
+@bp.get("/changes")
+@roles_required(*NETWORK_VIEW)
+def changes():
+    """What changed between `since` and `until` (default today) in the filtered view: new and
+    ended organisations, offers, memberships and cooperations, and both days drawn as one."""
+    try:
+        return jsonify(build_view("changes", request.args, network.load(graph(), municipality())))
     except network.NetworkInputError as exc:
         return bad_request(exc)
