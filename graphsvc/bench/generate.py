@@ -332,7 +332,7 @@ def municipality(
                 self_referral=False,
             )
     b.node("Counter", id=f"{code}-2026", value=PER_MUNICIPALITY["cases"])
-    _history(b, random.Random(f"history-{index}"))
+    _history(b, random.Random(f"history-{index}"))  # nosec B311
     return b
 
 
