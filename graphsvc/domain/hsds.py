@@ -839,8 +839,7 @@ def plan(feed: Feed, directory: Directory, local_id: Callable[[str, str], str]) 
             {
                 "id": offer_id,
                 "actor_id": owner,
-                "props": props
-                | {"actor_id": owner, "municipality_id": directory.municipality_id},
+                "props": props | {"actor_id": owner, "municipality_id": directory.municipality_id},
                 "ends": _ends(props["hsds_status"] or "active"),
                 **links,
             }

@@ -25,6 +25,7 @@ class LinkProposal:
     """What the parallel-support check found before a link is saved."""
 
     parallel: list[dict[str, Any]] = field(default_factory=list)
+    link_id: str | None = None  # the new link's id, once it is saved
 
     @property
     def needs_confirmation(self) -> bool:
@@ -294,10 +295,11 @@ def create_link(
         status="proposed",
         self_referral=self_referral,
         reason=confirm_reason.strip() or None,
-        link_id=uuid.uuid4().hex[:16],
+        link_id=(link_id := uuid.uuid4().hex[:16]),
         today=clock.today_iso(),
     )
     new = _written(graph, who, pseudonym, result, version)
+    check.link_id = link_id
     _audit(
         graph,
         who,

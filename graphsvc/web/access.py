@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, current_app, jsonify, redirect, request, session, url_for
+from flask import Flask, current_app, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin, current_user
 
@@ -117,10 +117,15 @@ def init_app(app: Flask) -> None:
 
 def _deny(status: int):
     if request.path.startswith("/api/"):
+        from .errors import api_error
+
         message = (
             _("Authentication required.") if status == 401 else _("Not allowed for your role.")
         )
-        return jsonify(error={"status": status, "message": message}), status
+        response = api_error(status, message)
+        if status == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="graphsvc"'
+        return response
     if status == 401:
         return redirect(url_for("auth.login", next=request.full_path))
     from werkzeug.exceptions import Forbidden

@@ -4,12 +4,25 @@ from flask import Blueprint, jsonify
 from flask_login import current_user
 
 from ..access import login_required_any, public
+from .contract import ANY_OBJECT, documented, obj
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 @bp.get("/me")
 @login_required_any
+@documented(
+    answer=obj(
+        {
+            "id": {"type": "string"},
+            "username": {"type": "string"},
+            "roles": {"type": "array", "items": {"type": "string"}},
+            "actor_id": {"type": ["string", "null"]},
+            "municipality_id": {"type": ["string", "null"]},
+        },
+        ("id", "username", "roles"),
+    )
+)
 def me():
     """Who the token or session belongs to."""
     return jsonify(
@@ -23,6 +36,7 @@ def me():
 
 @bp.get("/openapi.json")
 @public
+@documented(answer=ANY_OBJECT)
 def openapi():
     """The OpenAPI document of this API."""
     from .openapi import document

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
 from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
 from ...domain import cases as rules
+from ...domain import clock, model
 from ...domain.errors import Conflict, NotFound
-from ...services import cases
+from ...services import cases, directory
 from ..access import CASE_WORK, roles_required
 from ..cases.forms import (
     ConsentForm,
@@ -18,32 +23,149 @@ from ..cases.forms import (
     PhaseForm,
 )
 from ..context import graph, match_settings, who
+from ..errors import api_error
+from .contract import (
+    ANY_OBJECT,
+    IDENTIFIER,
+    PSEUDONYM_PARAMETER,
+    documented,
+    integer,
+    obj,
+    one_of,
+    vocabulary,
+)
+from .openapi import form_schema
 
 bp = Blueprint("api_cases", __name__, url_prefix="/api/v1/cases")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def error(status: int, message: str, fields: dict | None = None):
-    body = {"status": status, "message": message}
-    if fields:
-        body["fields"] = fields
-    return jsonify(error=body), status
+def error(status: int, message: str, fields: dict | None = None, **extra: Any):
+    """The API's error answer (web/errors.py)."""
+    return api_error(status, message, fields, **extra)
 
 
 def invalid(form):
+    """400 naming each field of the form that failed, and why."""
     return error(400, "invalid input", {k: [str(m) for m in v] for k, v in form.errors.items()})
 
 
+class BadBody(Exception):
+    """The request body is not a JSON object the API can read; `fields` says where."""
+
+    def __init__(self, fields: dict[str, str]):
+        super().__init__("bad body")
+        self.fields = fields
+
+
 def body() -> dict:
-    data = request.get_json(silent=True)
-    return data if isinstance(data, dict) else {}
+    """The request body as a JSON object; BadBody (400) for anything else: not JSON, not an
+    object, nested too deeply, or text that is not Unicode (a lone surrogate)."""
+    raw = request.get_data(cache=True)
+    if not raw.strip():
+        return {}
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise BadBody({"body": "not JSON"}) from None
+    except RecursionError:
+        raise BadBody({"body": "JSON nested too deeply"}) from None
+    if not isinstance(data, dict):
+        raise BadBody({"body": "a JSON object is expected"})
+    bad = _not_unicode(data, "")
+    if bad is not None:
+        raise BadBody({bad or "body": "text with an unpaired surrogate (not Unicode)"})
+    return data
+
+
+def _not_unicode(value: Any, where: str) -> str | None:
+    """The field holding a lone surrogate, if any."""
+    if isinstance(value, str):
+        return where if SURROGATE.search(value) else None
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        if isinstance(key, str) and SURROGATE.search(key):
+            return where or "body"
+        found = _not_unicode(item, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None
+
+
+def part(data: dict, name: str) -> dict:
+    """The object under `name` of a body ({"need": {…}}); BadBody when it is not one."""
+    value = data.get(name)
+    if not isinstance(value, dict):
+        raise BadBody({name: "an object is expected"})
+    return value
+
+
+@bp.errorhandler(BadBody)
+def bad_body(exc: BadBody):
+    return error(400, "invalid input", exc.fields)
 
 
 def topics() -> list[tuple[str, str]]:
     return [(t["id"], t["name_en"]) for t in graph().query("cases.topic_choices")]
 
 
+VERSION = integer(1, 2**31 - 1, description="the case's version as last read")
+PATH = {"pseudonym": PSEUDONYM_PARAMETER}
+CHANGED = obj({"version": VERSION}, ("version",))
+
+
+def _intake_body() -> dict[str, Any]:
+    schema = form_schema(IntakeForm)
+    # The identity rules of the form: a name comes with the birth date, a birth date with
+    # the family name, and a name has a letter.
+    schema["dependentRequired"] = {
+        "client_given_names": ["client_birth_date"],
+        "client_family_name": ["client_birth_date"],
+        "client_birth_date": ["client_family_name"],
+    }
+    for name in ("client_given_names", "client_family_name"):
+        schema["properties"][name]["pattern"] = r"[A-Za-zÄÖÜäöüß]"
+    return schema
+
+
+def _change_body() -> dict[str, Any]:
+    """One change per call: the phase, a need's status, or a topic's confidentiality waiver."""
+
+    def wrapped(name: str, form) -> dict[str, Any]:
+        inner = form_schema(form, without=("version",))
+        return {
+            "type": "object",
+            "properties": {"version": VERSION, name: inner},
+            "required": ["version", name],
+            "additionalProperties": False,
+        }
+
+    return {
+        "oneOf": [
+            form_schema(PhaseForm),
+            wrapped("need", NeedForm),
+            wrapped("consent", ConsentForm),
+        ]
+    }
+
+
 @bp.get("")
 @roles_required(*CASE_WORK)
+@documented(
+    query={
+        "mine": one_of("0", "1", description="1: only one's own cases"),
+        "phase": one_of(*model.PHASES),
+        "topic": vocabulary("topics", description="only cases with this need"),
+        "overdue": one_of("0", "1", description="1: only overdue monitoring"),
+    },
+    answer=obj({"cases": {"type": "array", "items": ANY_OBJECT}}, ("cases",)),
+)
 def list_cases():
     """The organisation's cases (?mine=1 for one's own, ?phase=, ?topic=, ?overdue=1)."""
     rows = cases.list_cases(
@@ -59,6 +181,11 @@ def list_cases():
 
 @bp.post("")
 @roles_required(*CASE_WORK)
+@documented(
+    body=_intake_body,
+    status=201,
+    answer=obj({"pseudonym": {"type": "string"}}, ("pseudonym",)),
+)
 def create_case():
     """Open a case from intake data; answers with the new pseudonym."""
     form = IntakeForm.from_json(body())
@@ -78,6 +205,7 @@ def create_case():
 
 @bp.get("/<pseudonym>")
 @roles_required(*CASE_WORK)
+@documented(path=PATH, answer=ANY_OBJECT)
 def read_case(pseudonym: str):
     """The whole case file."""
     return jsonify(cases.read_case(graph(), who(), pseudonym))
@@ -85,6 +213,7 @@ def read_case(pseudonym: str):
 
 @bp.patch("/<pseudonym>")
 @roles_required(*CASE_WORK)
+@documented(path=PATH, body=_change_body, answer=CHANGED, errors=(409,))
 def update_case(pseudonym: str):
     """Change the phase, a need or a waiver: {"version": n, "phase": …} or "need" or "consent"."""
     data = body()
@@ -98,7 +227,7 @@ def update_case(pseudonym: str):
             )
         )
     if "need" in data:
-        form = NeedForm.from_json({"version": data.get("version"), **(data["need"] or {})})
+        form = NeedForm.from_json({"version": data.get("version"), **part(data, "need")})
         form.topic.choices = topics()
         if not form.validate():
             return invalid(form)
@@ -108,7 +237,7 @@ def update_case(pseudonym: str):
             )
         )
     if "consent" in data:
-        form = ConsentForm.from_json({"version": data.get("version"), **(data["consent"] or {})})
+        form = ConsentForm.from_json({"version": data.get("version"), **part(data, "consent")})
         form.topic.choices = topics()
         if not form.validate():
             return invalid(form)
@@ -129,12 +258,21 @@ def update_case(pseudonym: str):
 
 @bp.post("/<pseudonym>/links")
 @roles_required(*CASE_WORK)
+@documented(
+    path=PATH,
+    body=LinkForm,
+    status=201,
+    answer=obj({"version": VERSION, "link_id": {"type": "string"}}, ("version", "link_id")),
+    errors=(409,),
+)
 def create_link(pseudonym: str):
     """Link the case to an offer; 409 with the parallel links unless a reason is given."""
     form = LinkForm.from_json(body())
     form.topic.choices = topics()
     if not form.validate():
         return invalid(form)
+    if directory.get_offer(graph(), form.offer_id.data, clock.today_iso()) is None:
+        return error(404, "no such offer", {"offer_id": ["no such offer"]})
     return _link_result(
         lambda: cases.create_link(
             graph(),
@@ -153,6 +291,9 @@ def create_link(pseudonym: str):
 
 @bp.patch("/<pseudonym>/links/<link_id>")
 @roles_required(*CASE_WORK)
+@documented(
+    path={**PATH, "link_id": IDENTIFIER}, body=LinkStatusForm, answer=CHANGED, errors=(409,)
+)
 def update_link(pseudonym: str, link_id: str):
     """Move a link to a new status (activating runs the parallel-support check)."""
     form = LinkStatusForm.from_json(body())
@@ -173,22 +314,26 @@ def update_link(pseudonym: str, link_id: str):
 
 
 def _link_result(change, created: bool = False):
+    saved: dict[str, Any] = {}
+
     def run():
         version, check = change()
         if version is None:
             raise _Parallel(check.parallel)
+        if check.link_id:
+            saved["link_id"] = check.link_id
         return version
 
     try:
-        return _done(run, created)
+        return _done(run, created, saved)
     except _Parallel as warning:
-        return jsonify(
-            error={
-                "status": 409,
-                "message": "parallel support: give a reason to save",
-                "parallel": warning.links,
-            }
-        ), 409
+        return error(
+            409,
+            "parallel support: give a reason to save",
+            {"reason": ["the topic already has a running link: say why a second one"]},
+            code="parallel_support",
+            parallel=warning.links,
+        )
 
 
 class _Parallel(Exception):
@@ -197,14 +342,16 @@ class _Parallel(Exception):
         self.links = links
 
 
-def _done(change, created: bool = False):
+def _done(change, created: bool = False, saved: dict[str, Any] | None = None):
     try:
         version = change()
     except Conflict:
         return error(409, "the case was changed meanwhile: read it again")
     except rules.CaseRuleError as exc:
-        return error(400, str(exc), {exc.field or "case": [str(exc)]})
-    return jsonify(version=version), 201 if created else 200
+        # A well-formed request the case's rules refuse in its current state (phase order,
+        # a waiver missing, an ended offer): a conflict with the case, not bad input.
+        return error(409, str(exc), {exc.field or "case": [str(exc)]}, code="case_rule")
+    return jsonify(version=version, **(saved or {})), 201 if created else 200
 
 
 @bp.errorhandler(NotFound)

@@ -8,13 +8,31 @@ from flask_login import current_user
 from ...services import network
 from ..access import NETWORK_VIEW, NRW_NETWORK, roles_required
 from ..context import graph
+from ..errors import api_error
 from ..network.routes import bad_request, filters_from_args, lang, municipality
+from .contract import ANY_OBJECT, documented, integer, many, obj, one_of, vocabulary
+
+FILTERS = {
+    "topics": many(vocabulary("topics"), 0, network.MAX_FILTER_VALUES),
+    "districts": many(vocabulary("districts"), 0, network.MAX_FILTER_VALUES),
+    "working_groups": many(vocabulary("working_groups"), 0, network.MAX_FILTER_VALUES),
+    "kinds": many(one_of(*network.ALLOWED_VALUES["kinds"])),
+    "categories": many(one_of(*network.ALLOWED_VALUES["categories"])),
+    "circles": many(one_of(*network.ALLOWED_VALUES["circles"])),
+}
 
 bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
 
 
 @bp.get("/graph")
 @roles_required(*NETWORK_VIEW)
+@documented(
+    query={
+        "scope": one_of("municipality", "nrw", description="nrw: coordination and admin"),
+        **FILTERS,
+    },
+    answer=ANY_OBJECT,
+)
 def graph_view():
     """Filtered nodes and edges of the user's municipality; `scope=nrw` gives the
     actor–working-group network of every municipality (coordination and admin only)."""
@@ -23,9 +41,7 @@ def graph_view():
         return bad_request(network.NetworkInputError({"scope": "municipality or nrw"}))
     if scope == "nrw":
         if not current_user.has_role(*NRW_NETWORK):
-            return jsonify(
-                error={"status": 403, "message": "scope=nrw needs coordination or admin"}
-            ), 403
+            return api_error(403, "scope=nrw needs coordination or admin")
         return jsonify(scope="nrw", **network.nrw_actor_groups(graph()))
     net = network.load(graph(), municipality())
     try:
@@ -42,6 +58,7 @@ def graph_view():
 
 @bp.get("/centrality")
 @roles_required(*NETWORK_VIEW)
+@documented(query={"limit": integer(1, 1000)}, answer=ANY_OBJECT)
 def centrality():
     """Betweenness and degree centrality of the organisations; brokers and isolates."""
     try:
@@ -55,6 +72,11 @@ def centrality():
 
 @bp.get("/path")
 @roles_required(*NETWORK_VIEW)
+@documented(
+    query={"source": vocabulary("actors"), "target": vocabulary("actors")},
+    required=("source", "target"),
+    answer=obj({"paths": {"type": "array"}}),
+)
 def path():
     """Shortest paths between `source` and `target` organisations (ids)."""
     args = request.args
