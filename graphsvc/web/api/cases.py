@@ -34,7 +34,7 @@ from .contract import (
     one_of,
     vocabulary,
 )
-from .openapi import form_schema
+from .openapi import form_schema, resolve
 
 bp = Blueprint("api_cases", __name__, url_prefix="/api/v1/cases")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -58,14 +58,13 @@ class BadBody(Exception):
         self.fields = fields
 
 
-def body() -> dict:
-    """The request body as a JSON object; BadBody (400) for anything else: not JSON, not an
-    object, nested too deeply, or text that is not Unicode (a lone surrogate)."""
+def body(schema: dict[str, Any] | None = None) -> dict:
+    """The request body as a JSON object that matches `schema` (the one the OpenAPI document
+    shows); BadBody (400) naming the fields for anything else: not JSON, not an object,
+    nested too deeply, text that is not Unicode (a lone surrogate), or against the schema."""
     raw = request.get_data(cache=True)
-    if not raw.strip():
-        return {}
     try:
-        data = json.loads(raw)
+        data = json.loads(raw) if raw.strip() else {}
     except (ValueError, UnicodeDecodeError):
         raise BadBody({"body": "not JSON"}) from None
     except RecursionError:
@@ -75,7 +74,36 @@ def body() -> dict:
     bad = _not_unicode(data, "")
     if bad is not None:
         raise BadBody({bad or "body": "text with an unpaired surrogate (not Unicode)"})
+    # 3.0 is the whole number 3 to JSON Schema; the forms read it as text.
+    data = {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in data.items()}
+    if schema is not None:
+        fields = _schema_fields(schema, data)
+        if fields:
+            raise BadBody(fields)
     return data
+
+
+def _schema_fields(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """Each field of `data` that `schema` refuses, with the reasons."""
+    import jsonschema
+
+    fields: dict[str, list[str]] = {}
+    check = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for problem in check.iter_errors(data):
+        where = ".".join(str(p) for p in problem.absolute_path)
+        instance = problem.instance if isinstance(problem.instance, dict) else {}
+        if problem.validator == "required":
+            for name in problem.validator_value:
+                if name not in instance:
+                    key = f"{where}.{name}" if where else name
+                    fields.setdefault(key, []).append("required")
+        elif problem.validator == "additionalProperties":
+            for name in sorted(set(instance) - set(problem.schema.get("properties", {}))):
+                key = f"{where}.{name}" if where else name
+                fields.setdefault(key, []).append("unknown field")
+        else:
+            fields.setdefault(where or "body", []).append(problem.message[:200])
+    return fields
 
 
 def _not_unicode(value: Any, where: str) -> str | None:
@@ -106,6 +134,11 @@ def part(data: dict, name: str) -> dict:
     return value
 
 
+def _plain(schema: dict[str, Any]) -> dict[str, Any]:
+    """A body schema for checking: the forms check the graph's ids themselves."""
+    return resolve(schema, {})
+
+
 @bp.errorhandler(BadBody)
 def bad_body(exc: BadBody):
     return error(400, "invalid input", exc.fields)
@@ -115,7 +148,8 @@ def topics() -> list[tuple[str, str]]:
     return [(t["id"], t["name_en"]) for t in graph().query("cases.topic_choices")]
 
 
-VERSION = integer(1, 2**31 - 1, description="the case's version as last read")
+VERSION = integer(1, 2**53, description="the case's version as last read")
+LIST_FILTERS = ("mine", "phase", "topic", "overdue")
 PATH = {"pseudonym": PSEUDONYM_PARAMETER}
 CHANGED = obj({"version": VERSION}, ("version",))
 
@@ -130,12 +164,23 @@ def _intake_body() -> dict[str, Any]:
         "client_birth_date": ["client_family_name"],
     }
     for name in ("client_given_names", "client_family_name"):
-        schema["properties"][name]["pattern"] = r"[A-Za-zÄÖÜäöüß]"
+        schema["properties"][name]["pattern"] = r"[^\W\d_]"
+    return schema
+
+
+def _versioned(form) -> dict[str, Any]:
+    schema = form_schema(form)
+    schema["properties"]["version"] = VERSION
     return schema
 
 
 def _change_body() -> dict[str, Any]:
     """One change per call: the phase, a need's status, or a topic's confidentiality waiver."""
+    return {"oneOf": list(_changes().values())}
+
+
+def _changes() -> dict[str, dict[str, Any]]:
+    """The body of each kind of change, by the key that names it."""
 
     def wrapped(name: str, form) -> dict[str, Any]:
         inner = form_schema(form, without=("version",))
@@ -147,11 +192,9 @@ def _change_body() -> dict[str, Any]:
         }
 
     return {
-        "oneOf": [
-            form_schema(PhaseForm),
-            wrapped("need", NeedForm),
-            wrapped("consent", ConsentForm),
-        ]
+        "phase": _versioned(PhaseForm),
+        "need": wrapped("need", NeedForm),
+        "consent": wrapped("consent", ConsentForm),
     }
 
 
@@ -168,13 +211,27 @@ def _change_body() -> dict[str, Any]:
 )
 def list_cases():
     """The organisation's cases (?mine=1 for one's own, ?phase=, ?topic=, ?overdue=1)."""
+    args = request.args
+    fields = {name[:40]: "unknown parameter" for name in set(args) - set(LIST_FILTERS)}
+    for name in LIST_FILTERS:
+        values = args.getlist(name)
+        if len(values) > 1:
+            fields[name] = "give it once"
+        elif values and name in ("mine", "overdue") and values[0] not in ("0", "1"):
+            fields[name] = "0 or 1"
+        elif values and name == "phase" and values[0] not in model.PHASES:
+            fields[name] = "one of " + ", ".join(model.PHASES)
+        elif values and name == "topic" and values[0] not in {t for t, _ in topics()}:
+            fields[name] = "unknown topic id"
+    if fields:
+        return error(400, "invalid input", fields)
     rows = cases.list_cases(
         graph(),
         who(),
-        mine=request.args.get("mine") == "1",
-        phase=request.args.get("phase", "")[:20],
-        topic=request.args.get("topic", "")[:60],
-        overdue=request.args.get("overdue") == "1",
+        mine=args.get("mine") == "1",
+        phase=args.get("phase", ""),
+        topic=args.get("topic", ""),
+        overdue=args.get("overdue") == "1",
     )
     return jsonify(cases=rows)
 
@@ -188,7 +245,7 @@ def list_cases():
 )
 def create_case():
     """Open a case from intake data; answers with the new pseudonym."""
-    form = IntakeForm.from_json(body())
+    form = IntakeForm.from_json(body(_plain(_intake_body())))
     form.fill_choices(cases.choices(graph(), current_user.municipality_id), "en")
     if not form.validate():
         return invalid(form)
@@ -217,6 +274,9 @@ def read_case(pseudonym: str):
 def update_case(pseudonym: str):
     """Change the phase, a need or a waiver: {"version": n, "phase": …} or "need" or "consent"."""
     data = body()
+    chosen = next((name for name in ("phase", "need", "consent") if name in data), None)
+    if chosen is not None:
+        body(_plain(_changes()[chosen]))
     if "phase" in data:
         form = PhaseForm.from_json(data)
         if not form.validate():
@@ -260,14 +320,14 @@ def update_case(pseudonym: str):
 @roles_required(*CASE_WORK)
 @documented(
     path=PATH,
-    body=LinkForm,
+    body=lambda: _versioned(LinkForm),
     status=201,
     answer=obj({"version": VERSION, "link_id": {"type": "string"}}, ("version", "link_id")),
     errors=(409,),
 )
 def create_link(pseudonym: str):
     """Link the case to an offer; 409 with the parallel links unless a reason is given."""
-    form = LinkForm.from_json(body())
+    form = LinkForm.from_json(body(_plain(_versioned(LinkForm))))
     form.topic.choices = topics()
     if not form.validate():
         return invalid(form)
@@ -292,11 +352,14 @@ def create_link(pseudonym: str):
 @bp.patch("/<pseudonym>/links/<link_id>")
 @roles_required(*CASE_WORK)
 @documented(
-    path={**PATH, "link_id": IDENTIFIER}, body=LinkStatusForm, answer=CHANGED, errors=(409,)
+    path={**PATH, "link_id": IDENTIFIER},
+    body=lambda: _versioned(LinkStatusForm),
+    answer=CHANGED,
+    errors=(409,),
 )
 def update_link(pseudonym: str, link_id: str):
     """Move a link to a new status (activating runs the parallel-support check)."""
-    form = LinkStatusForm.from_json(body())
+    form = LinkStatusForm.from_json(body(_plain(_versioned(LinkStatusForm))))
     if not form.validate():
         return invalid(form)
     return _link_result(

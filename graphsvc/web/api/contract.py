@@ -60,13 +60,18 @@ def one_of(*values: str, **extra: Any) -> dict[str, Any]:
 
 
 def many(item: dict[str, Any], low: int = 0, high: int | None = None) -> dict[str, Any]:
-    """A list of distinct items (repeated query parameters, or a JSON list)."""
-    schema: dict[str, Any] = {"type": "array", "items": item, "uniqueItems": True}
+    """A list of items (repeated query parameters, or a JSON list; a repeat counts once)."""
+    schema: dict[str, Any] = {"type": "array", "items": item}
     if low:
         schema["minItems"] = low
     if high is not None:
         schema["maxItems"] = high
     return schema
+
+
+def or_empty(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema, or an empty text: what a page's GET form sends for a field left empty."""
+    return {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
 
 
 def obj(properties: Mapping[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -93,6 +98,18 @@ class Operation:
     status: int = 200
     errors: tuple[int, ...] = ()
     description: str = ""
+
+
+def repeated(operation: Operation, args) -> dict[str, str]:
+    """Query parameters that take one value but came more than once (a client's mistake the
+    view would otherwise hide by reading the first)."""
+    single = {name for name, schema in operation.query.items() if schema.get("type") != "array"}
+    if operation.query_form is not None:
+        from wtforms import SelectMultipleField
+
+        form = operation.query_form(formdata=None, meta={"csrf": False})
+        single |= {f.name for f in form if not isinstance(f, SelectMultipleField)}
+    return {name: "give it once" for name in sorted(single) if len(args.getlist(name)) > 1}
 
 
 def documented(**declared: Any) -> Callable:

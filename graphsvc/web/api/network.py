@@ -10,15 +10,16 @@ from ..access import NETWORK_VIEW, NRW_NETWORK, roles_required
 from ..context import graph
 from ..errors import api_error
 from ..network.routes import bad_request, filters_from_args, lang, municipality
-from .contract import ANY_OBJECT, documented, integer, many, obj, one_of, vocabulary
+from .contract import ANY_OBJECT, documented, integer, many, obj, one_of, or_empty, vocabulary
 
+# Empty values are left out (the page's filter form sends them).
 FILTERS = {
-    "topics": many(vocabulary("topics"), 0, network.MAX_FILTER_VALUES),
-    "districts": many(vocabulary("districts"), 0, network.MAX_FILTER_VALUES),
-    "working_groups": many(vocabulary("working_groups"), 0, network.MAX_FILTER_VALUES),
-    "kinds": many(one_of(*network.ALLOWED_VALUES["kinds"])),
-    "categories": many(one_of(*network.ALLOWED_VALUES["categories"])),
-    "circles": many(one_of(*network.ALLOWED_VALUES["circles"])),
+    "topics": many(or_empty(vocabulary("topics")), 0, network.MAX_FILTER_VALUES),
+    "districts": many(or_empty(vocabulary("districts")), 0, network.MAX_FILTER_VALUES),
+    "working_groups": many(or_empty(vocabulary("working_groups")), 0, network.MAX_FILTER_VALUES),
+    "kinds": many(or_empty(one_of(*network.ALLOWED_VALUES["kinds"]))),
+    "categories": many(or_empty(one_of(*network.ALLOWED_VALUES["categories"]))),
+    "circles": many(or_empty(one_of(*network.ALLOWED_VALUES["circles"]))),
 }
 
 bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
@@ -40,6 +41,10 @@ def graph_view():
     if scope not in ("municipality", "nrw"):
         return bad_request(network.NetworkInputError({"scope": "municipality or nrw"}))
     if scope == "nrw":
+        try:  # the filters apply to one municipality only, but wrong ones are still wrong
+            filters_from_args(network.load(graph(), municipality()))
+        except network.NetworkInputError as exc:
+            return bad_request(exc)
         if not current_user.has_role(*NRW_NETWORK):
             return api_error(403, "scope=nrw needs coordination or admin")
         return jsonify(scope="nrw", **network.nrw_actor_groups(graph()))

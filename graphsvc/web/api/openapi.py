@@ -25,10 +25,10 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
 )
-from wtforms.validators import Length, NumberRange
+from wtforms.validators import Length, NumberRange, Optional
 
 from ..errors import ERROR_SCHEMA
-from .contract import PLAIN_TEXT, VOCABULARY, Operation
+from .contract import PLAIN_TEXT, VOCABULARY, Operation, or_empty
 
 ERROR_TEXTS = {
     400: "Invalid input: error.fields names each field and why",
@@ -36,6 +36,7 @@ ERROR_TEXTS = {
     403: "The user lacks the role",
     404: "No such thing (for this user)",
     405: "Method not allowed (see the Allow header)",
+    414: "The address is too long (the server reads at most 4094 bytes of it)",
     409: "Conflict: error.code says which (conflict: changed meanwhile; case_rule: the "
     "case's rules refuse it in its current state; parallel_support: give a reason)",
     413: "The request body is too large",
@@ -63,15 +64,19 @@ VOCABULARY_NAMES = (
 
 
 def _field_schema(field) -> dict[str, Any]:
+    schema: dict[str, Any]
     if isinstance(field, SelectMultipleField):
         item: dict[str, Any] = {"type": "string"}
         if field.choices:
             item["enum"] = [c[0] for c in field.choices]
         elif field.name in FORM_VOCABULARIES:
             item[VOCABULARY] = FORM_VOCABULARIES[field.name]
-        return {"type": "array", "items": item, "uniqueItems": True}
+        schema = {"type": "array", "items": item}
+        if field.flags.required:
+            schema["minItems"] = 1
+        return schema
     if isinstance(field, SelectField):
-        schema: dict[str, Any] = {"type": "string"}
+        schema = {"type": "string"}
         if field.choices:
             schema["enum"] = [c[0] for c in field.choices if c[0] != ""]
         elif field.name in FORM_VOCABULARIES:
@@ -94,6 +99,8 @@ def _field_schema(field) -> dict[str, Any]:
     for validator in field.validators:
         if isinstance(validator, Length) and validator.max and validator.max > 0:
             schema["maxLength"] = validator.max
+    if field.flags.required:
+        schema["not"] = {"pattern": r"^\s*$"}  # DataRequired: more than spaces
     return schema
 
 
@@ -127,13 +134,13 @@ def _vocabularies() -> dict[str, list[str]]:
     return {name: sorted(i for i in found.get(name) or [] if i) for name in VOCABULARY_NAMES}
 
 
-def _resolve(schema: Any, vocab: dict[str, list[str]]) -> Any:
+def resolve(schema: Any, vocab: dict[str, list[str]]) -> Any:
     """The schema with each vocabulary marker turned into the list of ids (or dropped)."""
     if isinstance(schema, list):
-        return [_resolve(item, vocab) for item in schema]
+        return [resolve(item, vocab) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    out = {k: _resolve(v, vocab) for k, v in schema.items() if k != VOCABULARY}
+    out = {k: resolve(v, vocab) for k, v in schema.items() if k != VOCABULARY}
     name = schema.get(VOCABULARY)
     if name is not None:
         if vocab.get(name):
@@ -150,7 +157,18 @@ def _parameters(rule, operation: Operation, vocab) -> list[dict[str, Any]]:
         parameters.append({"name": arg, "in": "path", "required": True, "schema": schema})
     query = dict(operation.query)
     if operation.query_form is not None:
-        for name, schema in form_schema(operation.query_form)["properties"].items():
+        form = form_schema(operation.query_form)
+        optional = {
+            field.name
+            for field in operation.query_form(formdata=None, meta={"csrf": False})
+            if any(isinstance(v, Optional) for v in field.validators)
+        }
+        for name, schema in form["properties"].items():
+            if name in optional and schema.get("type") != "array":
+                described = schema.pop("description", None)
+                schema = or_empty(schema)
+                if described:
+                    schema["description"] = described
             query.setdefault(name, schema)
     for name, schema in query.items():
         parameter: dict[str, Any] = {
@@ -164,7 +182,7 @@ def _parameters(rule, operation: Operation, vocab) -> list[dict[str, Any]]:
         if schema.get("type") == "array":
             parameter.update(style="form", explode=True)
         parameters.append(parameter)
-    return _resolve(parameters, vocab)
+    return resolve(parameters, vocab)
 
 
 def _body(operation: Operation, vocab) -> dict[str, Any] | None:
@@ -179,7 +197,7 @@ def _body(operation: Operation, vocab) -> dict[str, Any] | None:
         schema = form_schema(body)
     return {
         "required": True,
-        "content": {"application/json": {"schema": _resolve(schema, vocab)}},
+        "content": {"application/json": {"schema": resolve(schema, vocab)}},
     }
 
 
@@ -190,6 +208,8 @@ def _responses(rule, operation: Operation, roles: list[str], body: bool) -> dict
     statuses = {*operation.errors, 429, 503}
     if rule.arguments or operation.query or operation.query_form or body:
         statuses.add(400)
+    if operation.query or operation.query_form:
+        statuses.add(414)
     if roles:
         statuses |= {401, 403}
     if rule.arguments:
@@ -199,7 +219,9 @@ def _responses(rule, operation: Operation, roles: list[str], body: bool) -> dict
     error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     responses = {str(operation.status): success}
     for status in sorted(statuses):
-        responses[str(status)] = {"description": ERROR_TEXTS[status], "content": error}
+        # 414 comes from the HTTP server in front of the app, as a plain page.
+        content = {} if status == 414 else {"content": error}
+        responses[str(status)] = {"description": ERROR_TEXTS[status], **content}
     return responses
 
 

@@ -18,7 +18,6 @@ from .contract import (
     integer,
     many,
     one_of,
-    text,
     vocabulary,
 )
 
@@ -36,7 +35,11 @@ bp = Blueprint("api_search", __name__, url_prefix="/api/v1")
         "gender": one_of(*model.GENDERS),
         "residence_status": vocabulary("residence_statuses"),
         "target_group": vocabulary("target_groups"),
-        "q": text(search.MAX_TEXT, description="free text over name, description, keywords"),
+        "q": {
+            "type": "string",
+            "maxLength": search.MAX_TEXT,
+            "description": "free text over name, description, keywords (words only count)",
+        },
         "include_ineligible": {"type": "boolean"},
         "limit": integer(1, ranking.MAX_LIMIT),
     },
