@@ -18,6 +18,7 @@ from .contract import (
     integer,
     many,
     one_of,
+    or_empty,
     vocabulary,
 )
 
@@ -27,21 +28,22 @@ bp = Blueprint("api_search", __name__, url_prefix="/api/v1")
 @bp.get("/offers/search")
 @roles_required(*SEARCH)
 @documented(
+    # An empty value means "not given" (the search page's form sends empty fields).
     query={
         "topics": many(vocabulary("topics"), 1, search.MAX_TOPICS),
-        "district": vocabulary("districts", description="the client's district"),
+        "district": or_empty(vocabulary("districts", description="the client's district")),
         "languages": many(vocabulary("languages"), 0, search.MAX_LANGUAGES),
-        "age": integer(0, search.MAX_AGE),
-        "gender": one_of(*model.GENDERS),
-        "residence_status": vocabulary("residence_statuses"),
-        "target_group": vocabulary("target_groups"),
+        "age": or_empty(integer(0, search.MAX_AGE)),
+        "gender": or_empty(one_of(*model.GENDERS)),
+        "residence_status": or_empty(vocabulary("residence_statuses")),
+        "target_group": or_empty(vocabulary("target_groups")),
         "q": {
             "type": "string",
             "maxLength": search.MAX_TEXT,
             "description": "free text over name, description, keywords (words only count)",
         },
-        "include_ineligible": {"type": "boolean"},
-        "limit": integer(1, ranking.MAX_LIMIT),
+        "include_ineligible": or_empty({"type": "boolean"}),
+        "limit": or_empty(integer(1, ranking.MAX_LIMIT)),
     },
     required=("topics",),
     answer=ANY_OBJECT,
