@@ -58,10 +58,10 @@ node_modules/.installed-test: node_modules/.installed-run
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@ node_modules/.installed-run
 
-# Front-end libraries come from the npm registry and are served by the app (no CDN).
-graphsvc/static/vendor/cytoscape.min.js: node_modules/.installed-run
-	mkdir -p graphsvc/static/vendor
-	cp node_modules/cytoscape/dist/cytoscape.min.js $@
+# Front-end libraries come from the npm registry and are served by the app (no CDN); the
+# list is package.json's "vendor" map, which docker-compose.yml and the wheel build use too.
+graphsvc/static/vendor/cytoscape.min.js: node_modules/.installed-run package.json
+	node tools/vendor.mjs
 
 translations: $(RUN_STAMP)
 	$(BIN)/pybabel compile --statistics -d graphsvc/translations >/dev/null

@@ -177,3 +177,18 @@ def test_the_upload_cap_follows_the_setting(engine, settings, seeded, auth):
         assert "größer als 1 MB" in answer.get_data(as_text=True)
     finally:
         app.extensions["graphsvc.graph"].close()
+
+
+def test_an_imported_offer_page_shows_what_the_feed_said(client, auth, seeded, tmp_path):
+    from graphsvc.services import hsds
+    from tests import hsds_feeds
+
+    feed = hsds.read_feed(hsds_feeds.as_lists(tmp_path))
+    plan = hsds.plan_import(seeded, feed, "herne")
+    hsds.import_package(seeded, plan)
+    offer = next(r["id"] for r in plan.rows if r["props"]["hsds_id"] == hsds_feeds.SVC_1)
+    auth.login(client)
+    page = client.get(f"/directory/offers/{offer}").get_data(as_text=True)
+    for shown in ("Auch bekannt als: Wohnlotsen", "Familien mit Fluchtgeschichte", "Frau Yilmaz"):
+        assert shown in page
+    assert "Mo, Mi 09:00–12:30" in page and 'href="https://nbh.example.org/wohnen"' in page
