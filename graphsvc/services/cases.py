@@ -276,7 +276,7 @@ def create_link(
     if context["phase"] == "closed":
         raise rules.CaseRuleError("the case is closed", "offer_id")
     if context["offer"] is None:
-        raise rules.CaseRuleError("unknown offer", "offer_id")
+        raise rules.UnknownOffer("unknown offer", "offer_id")
     if not rules.offer_valid(context["offer"], clock.today_iso()):
         raise rules.CaseRuleError("this offer has ended (or not yet started)", "offer_id")
     if not self_referral and not rules.consent_valid(context["consent"], clock.today_iso()):

@@ -202,3 +202,21 @@ def test_the_gap_report_has_a_token_api(client, auth):
     assert {"demand", "method"} & set(answer.get_json()) or answer.get_json()
     refused = client.get("/api/v1/coordination/gaps", headers=auth.token())
     assert _error(refused, 403)["code"] == "forbidden"
+
+
+def test_a_link_to_an_unknown_offer_is_404_naming_the_offer(client, auth):
+    answer = client.post(
+        "/api/v1/cases/HER-2026-0001/links",
+        json={"version": 1, "offer_id": "no-such-offer", "topic": "housing", "mode": "referral"},
+        headers=auth.token(actor="caritas-herne"),
+    )
+    assert "offer_id" in _error(answer, 404)["fields"]
+
+
+def test_an_unknown_field_in_a_body_is_named(client, auth):
+    answer = client.post(
+        "/api/v1/cases/HER-2026-0001/links",
+        json={"version": 1, "offer_id": "x", "topic": "housing", "mode": "referral", "why": 1},
+        headers=auth.token(actor="caritas-herne"),
+    )
+    assert _error(answer, 400)["fields"] == {"why": ["unknown field"]}

@@ -10,9 +10,9 @@ from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
 from ...domain import cases as rules
-from ...domain import clock, model
+from ...domain import model
 from ...domain.errors import Conflict, NotFound
-from ...services import cases, directory
+from ...services import cases
 from ..access import CASE_WORK, roles_required
 from ..cases.forms import (
     ConsentForm,
@@ -331,8 +331,6 @@ def create_link(pseudonym: str):
     form.topic.choices = topics()
     if not form.validate():
         return invalid(form)
-    if directory.get_offer(graph(), form.offer_id.data, clock.today_iso()) is None:
-        return error(404, "no such offer", {"offer_id": ["no such offer"]})
     return _link_result(
         lambda: cases.create_link(
             graph(),
@@ -410,6 +408,8 @@ def _done(change, created: bool = False, saved: dict[str, Any] | None = None):
         version = change()
     except Conflict:
         return error(409, "the case was changed meanwhile: read it again")
+    except rules.UnknownOffer as exc:
+        return error(404, str(exc), {exc.field or "offer_id": [str(exc)]})
     except rules.CaseRuleError as exc:
         # A well-formed request the case's rules refuse in its current state (phase order,
         # a waiver missing, an ended offer): a conflict with the case, not bad input.
