@@ -101,9 +101,36 @@ def _schema_fields(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, An
             for name in sorted(set(instance) - set(problem.schema.get("properties", {}))):
                 key = f"{where}.{name}" if where else name
                 fields.setdefault(key, []).append("unknown field")
+        elif problem.validator == "dependentRequired":
+            for name, needed in problem.validator_value.items():
+                for need in needed if name in instance else []:
+                    if need not in instance:
+                        fields.setdefault(need, []).append(f"required with {name}")
         else:
-            fields.setdefault(where or "body", []).append(problem.message[:200])
+            fields.setdefault(where or "body", []).append(_reason(problem))
     return fields
+
+
+def _reason(problem) -> str:
+    """Why a value fails, without repeating the value (it may be a client's name)."""
+    rule, value = problem.validator, problem.validator_value
+    reasons = {
+        "type": f"must be of type {value}",
+        "enum": "not one of the allowed values",
+        "maxLength": f"at most {value} characters",
+        "minLength": f"at least {value} characters",
+        "maxItems": f"at most {value} items",
+        "minItems": f"at least {value} items",
+        "minimum": f"at least {value}",
+        "maximum": f"at most {value}",
+        "format": f"not a valid {value}",
+        "not": "must not be empty",
+        "oneOf": "give exactly one of phase, need, consent",
+    }
+    if rule == "pattern":
+        plain = str(value).startswith("^[^")  # the pattern that bars control characters
+        return "contains characters that are not allowed" if plain else "not in the expected form"
+    return reasons.get(rule, "not valid")
 
 
 def _not_unicode(value: Any, where: str) -> str | None:
