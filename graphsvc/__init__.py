@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         TESTING=settings.env == "test",
     )
     register_graph(app, settings)
+    register_mail(app, settings)
     register_extensions(app)
     register_blueprints(app)
     return app
@@ -52,6 +53,22 @@ def register_graph(app: Flask, settings: config_module.Settings) -> None:
         app.extensions["graphsvc.engine"] = engine
         url = engine.url
     app.extensions["graphsvc.graph"] = connect(settings, url)
+
+
+def register_mail(app: Flask, settings: config_module.Settings) -> None:
+    """The notification mailer (idle without an SMTP host)."""
+    from .services.mail import Mailer, MailSettings
+
+    app.extensions["graphsvc.mailer"] = Mailer(
+        MailSettings(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            user=settings.smtp_user,
+            password=settings.smtp_password,
+            starttls=settings.smtp_starttls,
+            sender=settings.mail_from,
+        )
+    )
 
 
 def select_locale() -> str:
@@ -109,6 +126,13 @@ def register_blueprints(app: Flask) -> None:
     from .web.api import hsds as hsds_api
 
     app.register_blueprint(hsds_api.bp)
+    from .web import notifications as notifications_web
+    from .web import referrals as referrals_web
+    from .web.api import referrals as referrals_api
+
+    app.register_blueprint(referrals_web.bp)
+    app.register_blueprint(notifications_web.bp)
+    app.register_blueprint(referrals_api.bp)
     from .web import io as io_web
 
     app.register_blueprint(io_web.bp)

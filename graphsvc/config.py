@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .domain import same_client
+from .domain import referrals, same_client, unmet_searches
 from .resources import folder
 
 FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
@@ -21,6 +21,8 @@ DEV_SECRET = "dev-only-not-secret"
 # Uploads are read into memory and checked row by row; beyond this a spreadsheet is no
 # longer a directory list but a data dump, which belongs in `graphsvc import`.
 MAX_IMPORT_MB = 200
+MAX_FOLLOW_UP_DAYS = 90  # later than a quarter is no follow-up any more
+MAX_WAIT_DAYS = 365
 
 
 class ConfigError(Exception):
@@ -50,6 +52,15 @@ class Settings:
     match_key_secret: str = same_client.DEV_SECRET
     match_threshold: float = same_client.DEFAULT_THRESHOLD
     import_max_mb: int = 10
+    follow_up_days: int = referrals.DEFAULT_FOLLOW_UP_DAYS
+    unmet_wait_days: int = unmet_searches.DEFAULT_WAIT_DAYS
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    mail_from: str = "graphsvc@localhost"
+    base_url: str = ""
 
     @property
     def backend_kind(self) -> str:
@@ -83,6 +94,12 @@ def _float(name: str, raw: str) -> float:
         return float(raw)
     except ValueError:
         raise ConfigError(f"{name}={raw!r} is not a number (like 0.85)") from None
+
+
+def _flag(name: str, raw: str) -> bool:
+    if raw not in {"0", "1"}:
+        raise ConfigError(f"{name}={raw!r} must be 0 or 1")
+    return raw == "1"
 
 
 def validate(settings: Settings) -> Settings:
@@ -119,6 +136,22 @@ def validate(settings: Settings) -> Settings:
     if not 1 <= settings.import_max_mb <= MAX_IMPORT_MB:
         raise ConfigError(
             f"GRAPHSVC_IMPORT_MAX_MB={settings.import_max_mb} must be between 1 and {MAX_IMPORT_MB}"
+        )
+    if not 1 <= settings.follow_up_days <= MAX_FOLLOW_UP_DAYS:
+        raise ConfigError(
+            f"GRAPHSVC_FOLLOW_UP_DAYS={settings.follow_up_days} must be between 1 and "
+            f"{MAX_FOLLOW_UP_DAYS}"
+        )
+    if not 0 <= settings.unmet_wait_days <= MAX_WAIT_DAYS:
+        raise ConfigError(
+            f"GRAPHSVC_UNMET_WAIT_DAYS={settings.unmet_wait_days} must be between 0 and "
+            f"{MAX_WAIT_DAYS}"
+        )
+    if settings.smtp_host and "@" not in settings.mail_from:
+        raise ConfigError(f"GRAPHSVC_MAIL_FROM={settings.mail_from!r} is not an e-mail address")
+    if settings.base_url and urlparse(settings.base_url).scheme not in {"http", "https"}:
+        raise ConfigError(
+            f"GRAPHSVC_BASE_URL={settings.base_url!r} must start with https:// (or http://)"
         )
     if settings.language not in {"de", "en"}:
         raise ConfigError(f"GRAPHSVC_LANGUAGE={settings.language!r} must be de or en")
@@ -167,6 +200,25 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         import_max_mb=_int(
             "GRAPHSVC_IMPORT_MAX_MB", env.get("GRAPHSVC_IMPORT_MAX_MB", "10"), 1, MAX_IMPORT_MB
         ),
+        follow_up_days=_int(
+            "GRAPHSVC_FOLLOW_UP_DAYS",
+            env.get("GRAPHSVC_FOLLOW_UP_DAYS", str(referrals.DEFAULT_FOLLOW_UP_DAYS)),
+            1,
+            MAX_FOLLOW_UP_DAYS,
+        ),
+        unmet_wait_days=_int(
+            "GRAPHSVC_UNMET_WAIT_DAYS",
+            env.get("GRAPHSVC_UNMET_WAIT_DAYS", str(unmet_searches.DEFAULT_WAIT_DAYS)),
+            0,
+            MAX_WAIT_DAYS,
+        ),
+        smtp_host=env.get("GRAPHSVC_SMTP_HOST") or None,
+        smtp_port=_int("GRAPHSVC_SMTP_PORT", env.get("GRAPHSVC_SMTP_PORT", "25"), 1, 65535),
+        smtp_user=env.get("GRAPHSVC_SMTP_USER", ""),
+        smtp_password=env.get("GRAPHSVC_SMTP_PASSWORD", ""),
+        smtp_starttls=_flag("GRAPHSVC_SMTP_STARTTLS", env.get("GRAPHSVC_SMTP_STARTTLS", "0")),
+        mail_from=env.get("GRAPHSVC_MAIL_FROM", "graphsvc@localhost"),
+        base_url=env.get("GRAPHSVC_BASE_URL", "").rstrip("/"),
     )
     return validate(settings)
 

@@ -12,6 +12,6 @@ WHERE $self_referral OR (k IS NOT NULL AND k.signed_on <= $today
   AND (k.withdrawn_on IS NULL OR k.withdrawn_on > $today))
 CREATE (c)-[l:LINKED_TO {id: $link_id, mode: $mode, status: $status, topic: $topic,
                          since: $today, self_referral: $self_referral, reason: $reason,
-                         history: [$today + ' ' + $status]}]->(o)
+                         version: 1, history: [$today + ' ' + $status + ' ' + $username]}]->(o)
 SET c.version = c.version + 1
 RETURN c.version AS version, l.id AS link_id

@@ -13,5 +13,7 @@ RETURN c {.*} AS case, needs, consents,
        collect(CASE WHEN o IS NULL THEN NULL ELSE
          {id: l.id, mode: l.mode, status: l.status, topic: l.topic, since: l.since,
           until: l.until, self_referral: l.self_referral, feedback: l.feedback,
-          reason: l.reason, offer_id: o.id, offer_name: o.name, actor_id: a.id,
+          reason: l.reason, decline_reason: l.decline_reason, decline_text: l.decline_text,
+          answered_by: l.answered_by, answered_on: l.answered_on,
+          offer_id: o.id, offer_name: o.name, actor_id: a.id,
           actor_name: a.name} END) AS links

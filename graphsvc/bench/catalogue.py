@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import backup, cases, coordination, gaps, network, same_client, search
+from . import backup, cases, coordination, gaps, network, referrals, same_client, search
 from .factories import Factory, one_of, query_step
 
 BENCHMARKS: dict[str, Factory] = {
@@ -22,4 +22,5 @@ BENCHMARKS: dict[str, Factory] = {
     **coordination.BENCHMARKS,
     **gaps.BENCHMARKS,
     **same_client.BENCHMARKS,
+    **referrals.BENCHMARKS,
 }

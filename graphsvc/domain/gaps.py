@@ -9,7 +9,11 @@ not case data and show as they are. The rules, in the words of the report's meth
 - language / target-group gap: a need where supply exists but no offer speaks any language
   of the client / fits the client (target group and eligibility), counted per language /
   group of the client;
-- refusals: links declined or refused for lack of capacity, dated in the period;
+- refusals: links declined or refused for lack of capacity, dated in the period, by reason:
+  the receiving organisation's own reason where it answered, else what the case manager
+  recorded; by district those refused for lack of capacity or eligibility;
+- unmet searches: referral searches in the period's months that found nothing suitable for
+  a need (counts of searches, not cases; see domain/unmet_searches.py);
 - ending offers: offers whose last day lies within N months after the period's end (today,
   unless a past period is chosen), with the topic ×
   district cells no other offer covers the day after.
@@ -25,10 +29,18 @@ from typing import Any
 
 from .cases import ACTIVE_LINK_STATUSES, offer_valid
 from .ranking import ALL_MIGRANTS
+from .referrals import refusal_reason
 from .suppression import SuppressedTable, suppress
+from .unmet_searches import ALL_LANGUAGES
 
 DEMAND_STATUSES = ("open", "unmet")
 REFUSED_STATUSES = ("declined", "no_capacity")
+# The reasons a refusal is counted under: the partner's four, and "declined" where the case
+# manager recorded a refusal without one.
+REFUSAL_REASONS = ("no_capacity", "not_eligible", "client_did_not_come", "other", "declined")
+# Refusals that say the supply does not fit: no place, or not meant for the client.
+SUPPLY_REFUSALS = frozenset({"no_capacity", "not_eligible"})
+CITY_WIDE = ""  # an unmet search without a district
 # Refusals are not in the trend: their few cases per quarter would hide the other measures
 # through secondary suppression; the refusal table shows them for the whole period.
 TREND_MEASURES = ("needs_raised", "still_open")
@@ -199,6 +211,9 @@ class GapReport:
     demand: SuppressedTable
     supply: dict[tuple[str, str], dict[str, Any]]
     refusals: SuppressedTable
+    refusals_by_district: SuppressedTable
+    unmet_by_district: SuppressedTable
+    unmet_by_language: SuppressedTable
     languages: SuppressedTable
     target_groups: SuppressedTable
     trend: SuppressedTable
@@ -294,9 +309,11 @@ def build(
     today: dt.date,
     months: int,
     threshold: int,
+    unmet: Iterable[dict] = (),
 ) -> GapReport:
     """The report from raw rows: needs (case attributes + topic, status, since), links
-    (case, district, topic, status, since, until, offer) and offers of one municipality."""
+    (case, district, topic, status, decline reason, since, until, offer), offers and unmet
+    search counts (topic, district, language, month, n) of one municipality."""
     check_ending_months(months)
     end = period.end.isoformat()
     supply_cells = _supply(offers, end)
@@ -318,10 +335,26 @@ def build(
             groups = client_groups(n) or {NO_SPECIFIC_GROUP}
             group_gaps += [(n["case"], g, n["topic"]) for g in sorted(groups)]
     refused = [
-        (lk["case"], lk["topic"], lk["status"])
+        (lk, refusal_reason(lk))
         for lk in links
         if lk["status"] in REFUSED_STATUSES and period.contains(lk.get("until") or lk.get("since"))
     ]
+    by_reason = _count((lk["case"], lk["topic"], reason or "declined") for lk, reason in refused)
+    by_district = _count(
+        (lk["case"], lk["topic"], lk.get("district") or "")
+        for lk, reason in refused
+        if reason in SUPPLY_REFUSALS
+    )
+    unmet_district: dict[tuple[str, str], int] = defaultdict(int)
+    unmet_language: dict[tuple[str, str], int] = defaultdict(int)
+    first, last = period.start.isoformat()[:7], period.end.isoformat()[:7]
+    for row in unmet:
+        if not first <= row["month"] <= last:
+            continue
+        if row["language"] == ALL_LANGUAGES:
+            unmet_district[row["topic"], row["district"] or CITY_WIDE] += row["n"]
+        else:
+            unmet_language[row["language"], row["topic"]] += row["n"]
     quarters = period.quarters()
     trend: dict[tuple[str, str], int] = {(q, m): 0 for q in quarters for m in TREND_MEASURES}
     for n in needs:
@@ -340,7 +373,10 @@ def build(
         districts=list(districts),
         demand=demand,
         supply={cell: _summary(found) for cell, found in supply_cells.items()},
-        refusals=suppress(_count(refused), threshold),
+        refusals=suppress(by_reason, threshold),
+        refusals_by_district=suppress(by_district, threshold),
+        unmet_by_district=suppress(dict(unmet_district), threshold),
+        unmet_by_language=suppress(dict(unmet_language), threshold),
         languages=suppress(_count(language_gaps), threshold),
         target_groups=suppress(_count(group_gaps), threshold),
         trend=suppress(trend, threshold),

@@ -31,6 +31,8 @@ LABELS = (
     "CaseAggregate",
     "SameClientPair",
     "DirectoryChange",
+    "Notification",
+    "UnmetSearch",
     "Meta",
 )
 
@@ -66,6 +68,8 @@ RELATIONSHIPS: tuple[EdgeKey, ...] = (
     ("SameClientPair", "CONCERNS", "Case"),
     ("DirectoryChange", "CHANGED", "Offer"),
     ("DirectoryChange", "CHANGED", "Actor"),
+    ("Notification", "NOTIFIES", "User"),
+    ("Notification", "CONCERNS", "Case"),
 )
 
 # Labels whose nodes the app writes one at a time and looks up by something other than id

@@ -19,7 +19,9 @@ ACTOR_KINDS = (
 )
 COOPERATION_KINDS = ("bilateral_agreement", "regular_exchange", "occasional")
 MEMBER_ROLES = ("organiser", "member", "guest")
-ROLES = ("case_manager", "coordination", "network", "admin", "directory_editor")
+# partner: staff of an organisation that runs offers; answers the referrals to them and sees
+# nothing else of a case (a case manager of the same organisation is a different job).
+ROLES = ("case_manager", "coordination", "network", "admin", "directory_editor", "partner")
 GENDERS = ("female", "male", "diverse")
 
 PHASES = ("intake", "assessment", "linking", "monitoring", "evaluation", "closed")
@@ -51,3 +53,8 @@ LINK_STATUSES = (
     "no_capacity",
     "cancelled",
 )
+# Why the receiving organisation turned a referral down; no_capacity becomes the link status
+# no_capacity, every other reason the status declined.
+DECLINE_REASONS = ("no_capacity", "not_eligible", "client_did_not_come", "other")
+# What the receiving organisation can answer to a referral.
+REFERRAL_ACTIONS = ("accept", "decline", "start", "complete")

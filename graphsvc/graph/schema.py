@@ -48,6 +48,8 @@ SCHEMA = Schema(
         "AuditEvent": ("username",),
         "Theme": ("municipality_id",),
         "SameClientPair": ("municipality_id",),
+        "Notification": ("user_id",),
+        "UnmetSearch": ("municipality_id",),
     },
     fulltext={"Offer": ("name", "description", "keywords"), "Actor": ("name", "description")},
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import cases as rules
-from ..domain import clock, model, ranking
+from ..domain import clock, model, ranking, referrals
 from ..domain.errors import Conflict, NotFound
 from ..graph import Graph
 from . import audit, same_client
@@ -131,23 +131,32 @@ def read_case(graph: Graph, who: Who, pseudonym: str) -> dict[str, Any]:
 
 
 def list_cases(
-    graph: Graph, who: Who, mine: bool, phase: str = "", topic: str = "", overdue: bool = False
+    graph: Graph,
+    who: Who,
+    mine: bool,
+    phase: str = "",
+    topic: str = "",
+    overdue: bool = False,
+    follow_up_days: int = referrals.DEFAULT_FOLLOW_UP_DAYS,
 ) -> list[dict[str, Any]]:
-    """The organisation's (or my own) cases with filters; overdue = monitoring too long."""
+    """The organisation's (or my own) cases with filters; overdue = monitoring too long;
+    `follow_ups` counts referrals unanswered for `follow_up_days` days or more."""
+    now = clock.today()
     rows = graph.query(
         "cases.list_cases",
         actor_id=who.actor_id,
         user_id=who.get("id") if mine else "",
         phase=phase,
         topic=topic,
+        follow_up_since=referrals.follow_up_cutoff(now, follow_up_days),
     )
-    now = clock.today()
     result = []
     for row in rows:
         case = row["case"]
         last = (case.get("phase_history") or [""])[-1][:10]
         case["overdue"] = rules.review_overdue(case["phase"], last, now)
         case["needs"] = row["needs"]
+        case["follow_ups"] = row["follow_ups"]
         if not overdue or case["overdue"]:
             result.append(case)
     _audit(graph, who, "case.list", "", mine=mine, phase=phase, topic=topic, overdue=overdue)
@@ -297,6 +306,7 @@ def create_link(
         reason=confirm_reason.strip() or None,
         link_id=(link_id := uuid.uuid4().hex[:16]),
         today=clock.today_iso(),
+        username=who.get("username"),
     )
     new = _written(graph, who, pseudonym, result, version)
     check.link_id = link_id
@@ -324,7 +334,7 @@ def change_link(
     confirm_reason: str = "",
 ) -> tuple[int | None, LinkProposal]:
     """Move a link to a new status; activating one runs the parallel-support check again."""
-    allowed = rules.allowed_link_sources(status)
+    rules.allowed_link_sources(status)  # an unknown status is refused before any read
     _own_case(graph, who, pseudonym)
     data = graph.query("cases.get_case", pseudonym=pseudonym)
     link = next((x for x in data["links"] if x and x["id"] == link_id), None)
@@ -336,22 +346,69 @@ def change_link(
         check = check_parallel(graph, pseudonym, link["topic"], except_link=link_id)
         if check.needs_confirmation and not confirm_reason.strip():
             return None, check
-    result = graph.query(
-        "cases.change_link_status",
-        pseudonym=pseudonym,
+    result = write_link_status(
+        graph,
+        who,
+        pseudonym,
+        link_id,
+        status,
         version=version,
-        link_id=link_id,
-        status=status,
-        allowed_from=list(allowed),
-        accepted_statuses=list(ranking.ACCEPTED_STATUSES),
-        decided_statuses=list(ranking.DECIDED_STATUSES),
         feedback=feedback.strip() or None,
         reason=confirm_reason.strip() or None,
-        today=clock.today_iso(),
     )
     new = _written(graph, who, pseudonym, result, version)
     _audit(graph, who, "case.link.status", pseudonym, link=link_id, status=status)
     return new, check
+
+
+def write_link_status(
+    graph: Graph,
+    who: Who,
+    pseudonym: str,
+    link_id: str,
+    status: str,
+    *,
+    version: int = -1,
+    link_version: int = -1,
+    actor_id: str = "",
+    feedback: str | None = None,
+    reason: str | None = None,
+    decline_reason: str | None = None,
+    decline_text: str | None = None,
+    notify_as: str = "",
+) -> dict[str, Any] | None:
+    """The one write of a link status change, for the case manager and for the receiving
+    organisation alike; None when the version, the status or the offer's owner did not match.
+
+    The case manager's change checks the case's `version`; the receiving organisation's
+    answer checks the link's own `link_version` and its `actor_id`, and with `notify_as`
+    (its name) leaves a notification for the case's manager in the same statement.
+    """
+    row = graph.query(
+        "cases.change_link_status",
+        pseudonym=pseudonym,
+        version=version,
+        link_version=link_version,
+        actor_id=actor_id,
+        link_id=link_id,
+        status=status,
+        allowed_from=list(rules.allowed_link_sources(status)),
+        accepted_statuses=list(ranking.ACCEPTED_STATUSES),
+        decided_statuses=list(ranking.DECIDED_STATUSES),
+        feedback=feedback,
+        reason=reason,
+        decline_reason=decline_reason,
+        decline_text=decline_text,
+        notify=bool(notify_as),
+        notification_id=uuid.uuid4().hex,
+        actor_name=notify_as,
+        username=who.get("username"),
+        display_name=who.get("display_name") or who.get("username"),
+        today=clock.today_iso(),
+        now=clock.now_iso(),
+    )
+    rows = row if isinstance(row, list) else [row]
+    return rows[0] if rows and rows[0] else None
 
 
 def close_case(
@@ -387,6 +444,7 @@ def purge(graph: Graph, municipality_id: str, months: int, dry_run: bool) -> lis
     due = graph.query("cases.purge_candidates", municipality_id=municipality_id, cutoff=cutoff)
     if not dry_run and due:
         graph.query("cases.keep_aggregates", municipality_id=municipality_id, cutoff=cutoff)
+        graph.query("cases.purge_notifications", municipality_id=municipality_id, cutoff=cutoff)
         graph.query("cases.purge_cases", municipality_id=municipality_id, cutoff=cutoff)
         graph.query("same_client.drop_orphan_pairs", municipality_id=municipality_id)
         audit.record(

@@ -17,6 +17,7 @@ from ..domain.cases import ACTIVE_LINK_STATUSES
 from ..domain.gaps import DEMAND_STATUSES, REFUSED_STATUSES, GapReport, Period, build
 from ..domain.suppression import DEFAULT_THRESHOLD, check_threshold
 from ..graph import Graph
+from . import unmet_searches
 
 
 @dataclass
@@ -57,7 +58,7 @@ def report(
     threshold: int = DEFAULT_THRESHOLD,
     district_ids: list[str] | None = None,
 ) -> GapReport:
-    """The gap report of one municipality for a period (three reads, rules in Python)."""
+    """The gap report of one municipality for a period (four reads, rules in Python)."""
     check_threshold(threshold)
     # The reads already leave out what no rule uses (old settled needs, links that neither
     # refused nor bind); the rules in domain/gaps.py check the same conditions again.
@@ -83,7 +84,8 @@ def report(
     offers = [r["offer"] for r in graph.query("gaps.offers", municipality_id=municipality_id)]
     if district_ids is None:
         district_ids = list(names(graph, municipality_id).districts)
-    return build(needs, links, offers, district_ids, period, today, months, threshold)
+    unmet = unmet_searches.counts(graph, municipality_id, period.start, period.end)
+    return build(needs, links, offers, district_ids, period, today, months, threshold, unmet)
 
 
 # --- files: the labelled tables the web layer hands over, as CSV or PDF ---------------------
@@ -120,7 +122,10 @@ def to_json(report: GapReport) -> dict[str, Any]:
             for t in report.topics
             for d in report.districts
         ],
-        "refusals": cells(report.refusals, "topic", "status"),
+        "refusals": cells(report.refusals, "topic", "reason"),
+        "refusals_by_district": cells(report.refusals_by_district, "topic", "district"),
+        "unmet_searches": cells(report.unmet_by_district, "topic", "district"),
+        "unmet_searches_by_language": cells(report.unmet_by_language, "language", "topic"),
         "language_gaps": cells(report.languages, "language", "topic"),
         "target_group_gaps": cells(report.target_groups, "target_group", "topic"),
         "ending_offers": report.ending,

@@ -155,20 +155,33 @@ def pairs(graph: Graph, who: Who, status: str = "") -> list[dict[str, Any]]:
     return rows
 
 
+DECISIONS = ("confirm", "reject", "undo")
+
+
 def decide(graph: Graph, who: Who, pair: str, decision: str) -> dict[str, Any]:
-    """Confirm or reject an open pair, recording who and when (audited)."""
-    status = {"confirm": "confirmed", "reject": "rejected"}.get(decision)
+    """Confirm or reject an open pair, or undo the decision on a decided one, recording who
+    and when (audited); a pair that cannot change that way is a Conflict."""
+    status = {"confirm": "confirmed", "reject": "rejected", "undo": "open"}.get(decision)
     if status is None:
         raise ValueError(f"unknown decision {decision!r}")
     municipality_id = who.municipality_id
-    result = graph.query(
-        "same_client.decide_pair",
-        pair_id=pair,
-        municipality_id=municipality_id,
-        status=status,
-        username=who.get("username"),
-        today=clock.today_iso(),
-    )
+    if decision == "undo":
+        result = graph.query(
+            "same_client.undo_decision",
+            pair_id=pair,
+            municipality_id=municipality_id,
+            username=who.get("username"),
+            today=clock.today_iso(),
+        )
+    else:
+        result = graph.query(
+            "same_client.decide_pair",
+            pair_id=pair,
+            municipality_id=municipality_id,
+            status=status,
+            username=who.get("username"),
+            today=clock.today_iso(),
+        )
     if not result:
         current = graph.query(
             "same_client.pair_status", pair_id=pair, municipality_id=municipality_id
@@ -178,7 +191,7 @@ def decide(graph: Graph, who: Who, pair: str, decision: str) -> dict[str, Any]:
     audit.record(
         graph,
         who,
-        f"same_client.{status}",
+        "same_client.undone" if decision == "undo" else f"same_client.{status}",
         target=pair,
         details={"cases": [row["case_a"], row["case_b"]]},
     )

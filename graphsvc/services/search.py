@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import model, ranking
+from ..domain import model, ranking, unmet_searches
 from ..domain.errors import InvalidInput
 from ..graph import Graph
 
@@ -70,6 +70,7 @@ class Result:
     eligible: int
     district: dict[str, Any] | None = None
     neighbours: list[str] = field(default_factory=list)
+    unmet: dict[str, str] = field(default_factory=dict)  # need -> none | waiting
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values for JSON."""
@@ -89,6 +90,7 @@ class Result:
             "candidates": self.candidates,
             "eligible": self.eligible,
             "results": [row.as_dict() for row in self.rows],
+            "unmet_needs": dict(sorted(self.unmet.items())),
             "help_network": {
                 "offers": [row.offer["id"] for row in self.proposal["offers"]],
                 "uncovered": self.proposal["uncovered"],
@@ -261,8 +263,17 @@ def text_search(graph: Graph, municipality_id: str, text: str) -> list[dict[str,
     return rows
 
 
-def referral(graph: Graph, municipality_id: str, criteria: Criteria, today: str) -> Result:
-    """Rank the valid offers of the municipality for the client; `today` is 'YYYY-MM-DD'."""
+def referral(
+    graph: Graph,
+    municipality_id: str,
+    criteria: Criteria,
+    today: str,
+    wait_days: int = unmet_searches.DEFAULT_WAIT_DAYS,
+) -> Result:
+    """Rank the valid offers of the municipality for the client; `today` is 'YYYY-MM-DD'.
+
+    The result names the needs nothing suitable was found for (no eligible offer, or the
+    best one waits more than `wait_days`)."""
     district, neighbours = None, []
     if criteria.district_id:
         # The vocabulary (kept per process) knows each district's neighbours.
@@ -313,4 +324,5 @@ def referral(graph: Graph, municipality_id: str, criteria: Criteria, today: str)
         eligible=len(eligible),
         district=district,
         neighbours=neighbours,
+        unmet=unmet_searches.unmet_needs(eligible, criteria.topic_ids, wait_days),
     )

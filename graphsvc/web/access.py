@@ -26,8 +26,10 @@ PUBLIC: frozenset[str] = frozenset()  # marker: the view needs no login
 CASE_WORK = ("case_manager",)  # the cases of one's own organisation
 COORDINATION = ("coordination",)  # aggregated and pseudonymous views of one municipality
 ADMIN = ("admin",)
+# The organisation that runs an offer answers the referrals to it and sees no case page.
+PARTNER = ("partner",)
 # Everybody with an account reads the directory; the referral search is case work.
-DIRECTORY = ("case_manager", "coordination", "network", "admin", "directory_editor")
+DIRECTORY = ("case_manager", "coordination", "network", "admin", "directory_editor", "partner")
 SEARCH = ("case_manager", "coordination", "admin")
 DIRECTORY_EDIT = ("admin", "directory_editor")  # edits and spreadsheet imports
 NETWORK_VIEW = ("network", "coordination", "case_manager", "admin")

@@ -10,6 +10,7 @@ from werkzeug.exceptions import Forbidden
 from ..config import Settings
 from ..graph import Graph
 from ..services.audit import Who
+from ..services.mail import Mailer
 from ..services.same_client import MatchSettings
 
 
@@ -39,6 +40,11 @@ def match_settings() -> MatchSettings:
     """The configured match-key secret and threshold."""
     config = settings()
     return MatchSettings(config.match_key_secret, config.match_threshold)
+
+
+def mailer() -> Mailer:
+    """The notification mailer of this app (sends nothing without GRAPHSVC_SMTP_HOST)."""
+    return current_app.extensions["graphsvc.mailer"]
 
 
 def client_address() -> str:

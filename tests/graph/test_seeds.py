@@ -18,8 +18,9 @@ def test_seeds_fill_every_label_of_the_model(seeded):
     assert all(counts.get(label, 0) > 0 for label in counts)
 
 
-# Written only when people use the app: directory edits record what they CHANGED.
-WRITTEN_IN_USE = {"CHANGED"}
+# Written only when people use the app: directory edits record what they CHANGED, partners'
+# answers whom they notify.
+WRITTEN_IN_USE = {"CHANGED", "NOTIFIES"}
 # Nodes of running work (sessions, tokens, audit, saved views, retention aggregates, history).
 LABELS_OF_USE = {
     "AuthSession",
@@ -28,6 +29,8 @@ LABELS_OF_USE = {
     "Snapshot",
     "CaseAggregate",
     "DirectoryChange",
+    "Notification",
+    "UnmetSearch",
     "Meta",
 }
 

@@ -38,6 +38,15 @@ def test_defaults_mean_embedded_engine_in_var():
         ),
         ({"GRAPHSVC_MATCH_THRESHOLD": "high"}, "GRAPHSVC_MATCH_THRESHOLD='high' is not a number"),
         ({"GRAPHSVC_MATCH_THRESHOLD": "0.2"}, "must be between 0.5 and 1.0"),
+        ({"GRAPHSVC_FOLLOW_UP_DAYS": "0"}, "GRAPHSVC_FOLLOW_UP_DAYS=0 must be between 1 and 90"),
+        ({"GRAPHSVC_UNMET_WAIT_DAYS": "soon"}, "GRAPHSVC_UNMET_WAIT_DAYS='soon' is not a whole"),
+        ({"GRAPHSVC_SMTP_PORT": "70000"}, "GRAPHSVC_SMTP_PORT=70000 must be between"),
+        ({"GRAPHSVC_SMTP_STARTTLS": "yes"}, "GRAPHSVC_SMTP_STARTTLS='yes' must be 0 or 1"),
+        (
+            {"GRAPHSVC_SMTP_HOST": "mail.example", "GRAPHSVC_MAIL_FROM": "kim"},
+            "GRAPHSVC_MAIL_FROM='kim' is not an e-mail address",
+        ),
+        ({"GRAPHSVC_BASE_URL": "kim.herne.de"}, "GRAPHSVC_BASE_URL='kim.herne.de' must start"),
     ],
 )
 def test_bad_setting_names_itself(env, message):
@@ -73,3 +82,26 @@ def test_production_accepts_a_real_secret():
 def test_match_key_secret_and_threshold_come_from_the_environment():
     settings = from_env({"GRAPHSVC_MATCH_KEY_SECRET": "c" * 20, "GRAPHSVC_MATCH_THRESHOLD": "0.9"})
     assert (settings.match_key_secret, settings.match_threshold) == ("c" * 20, 0.9)
+
+
+def test_referral_and_mail_settings_come_from_the_environment():
+    settings = from_env(
+        {
+            "GRAPHSVC_FOLLOW_UP_DAYS": "14",
+            "GRAPHSVC_UNMET_WAIT_DAYS": "21",
+            "GRAPHSVC_SMTP_HOST": "mail.herne.example",
+            "GRAPHSVC_SMTP_PORT": "587",
+            "GRAPHSVC_SMTP_STARTTLS": "1",
+            "GRAPHSVC_MAIL_FROM": "kim@herne.example",
+            "GRAPHSVC_BASE_URL": "https://kim.herne.example/",
+        }
+    )
+    assert (settings.follow_up_days, settings.unmet_wait_days) == (14, 21)
+    assert (settings.smtp_host, settings.smtp_port, settings.smtp_starttls) == (
+        "mail.herne.example",
+        587,
+        True,
+    )
+    assert settings.base_url == "https://kim.herne.example"
+    defaults = from_env({})
+    assert (defaults.follow_up_days, defaults.smtp_host) == (10, None)

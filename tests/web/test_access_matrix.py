@@ -18,6 +18,7 @@ NETWORK = frozenset({"network", "coordination", "case_manager", "admin"})
 SEARCH = frozenset({"case_manager", "coordination", "admin"})
 EDIT = frozenset({"admin", "directory_editor"})
 COORD = frozenset({"coordination"})
+PARTNER = frozenset({"partner"})
 
 # endpoint: (roles admitted, sample path for a GET check or None when not a GET page)
 MATRIX: dict[str, tuple[frozenset, str | None]] = {
@@ -100,6 +101,22 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "coordination.same_client": (COORD, "/coordination/same-client"),
     "coordination.same_client_json": (COORD, "/coordination/same-client.json"),
     "coordination.decide_same_client": (COORD, None),
+    "coordination.undo_same_client": (COORD, None),
+    "api_coordination.same_client": (COORD, "/api/v1/coordination/same-client"),
+    "api_coordination.decide_same_client": (COORD, None),
+    "referrals.inbox": (PARTNER, "/referrals/"),
+    "referrals.show": (PARTNER, None),  # own/other organisation: tests/web/test_referrals_web.py
+    "referrals.answer": (PARTNER, None),
+    "referrals.feedback": (PARTNER, None),
+    "api_referrals.inbox": (PARTNER, "/api/v1/referrals"),
+    "api_referrals.read": (PARTNER, None),
+    "api_referrals.answer": (PARTNER, None),
+    "api_referrals.feedback": (PARTNER, None),
+    "notifications.index": (CASE, "/notifications/"),
+    "notifications.mark_read": (CASE, None),
+    "notifications.set_email": (CASE, None),
+    "api_referrals.list_notifications": (CASE, "/api/v1/notifications"),
+    "api_referrals.mark_read": (CASE, None),
     "coordination.scan_same_client": (COORD, None),
     "io.upload": (EDIT, "/import/"),
     "io.confirm": (EDIT, None),

@@ -32,7 +32,7 @@ def test_coordination_sees_each_seeded_finding(coord):
     assert cells["housing", "wanne"]["demand"] >= 5
     assert {"language": "ti", "topic": "psychosocial", "cases": 5} in data["language_gaps"]
     assert any(c["cases"] and c["cases"] >= 5 for c in data["target_group_gaps"])
-    assert {"topic": "housing", "status": "no_capacity", "cases": 5} in data["refusals"]
+    assert {"topic": "housing", "reason": "no_capacity", "cases": 5} in data["refusals"]
     ending = {o["id"]: o for o in data["ending_offers"]}
     assert ending["vsf-bildungsmediation"]["active_cases"] >= 5  # the cases it leaves
     assert [t["title"] for t in data["themes"]] and all("cases" not in t for t in data["themes"])

@@ -220,3 +220,26 @@ def test_an_unknown_field_in_a_body_is_named(client, auth):
         headers=auth.token(actor="caritas-herne"),
     )
     assert _error(answer, 400)["fields"] == {"why": ["unknown field"]}
+
+
+def test_referral_answers_and_same_client_decisions_have_documented_bodies(client):
+    paths = client.get("/api/v1/openapi.json").json["paths"]
+
+    def schema(path, method="post"):
+        return paths[path][method]["requestBody"]["content"]["application/json"]["schema"]
+
+    answer = schema("/api/v1/referrals/{link_id}/answer")
+    assert {"version", "action"} <= set(answer["required"])
+    assert answer["properties"]["action"]["enum"] == ["accept", "decline", "start", "complete"]
+    assert answer["properties"]["reason"]["enum"] == [
+        "no_capacity",
+        "not_eligible",
+        "client_did_not_come",
+        "other",
+    ]
+    assert paths["/api/v1/referrals"]["get"]["x-roles"] == ["partner"]
+    assert paths["/api/v1/notifications"]["get"]["x-roles"] == ["case_manager"]
+    assert schema("/api/v1/referrals/{link_id}/feedback")["required"] == ["version", "feedback"]
+    decision = schema("/api/v1/coordination/same-client/{pair_id}")
+    assert decision["properties"]["decision"]["enum"] == ["confirm", "reject", "undo"]
+    assert paths["/api/v1/coordination/same-client"]["get"]["x-roles"] == ["coordination"]

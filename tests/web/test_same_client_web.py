@@ -224,3 +224,48 @@ def test_coordination_of_another_municipality_sees_no_herne_pairs(app, auth, see
     )
     other = Who({**(HERNE_COORDINATOR.user or {}), "municipality_id": "elsewhere"})
     assert same_client.pairs(seeded, other) == []
+
+
+def test_token_api_lists_decides_and_undoes_pairs_with_audit(app, auth, seeded):
+    client = app.test_client()
+    headers = auth.token(roles=("coordination",), actor="ki-herne")
+    listed = client.get("/api/v1/coordination/same-client?status=open", headers=headers)
+    assert listed.status_code == 200 and listed.json["pairs"]
+    pair = listed.json["pairs"][0]["id"]
+    url = f"/api/v1/coordination/same-client/{pair}"
+    assert client.post(url, headers=headers, json={"decision": "maybe"}).status_code == 400
+    assert client.post(url, headers=headers, json={"decision": "undo"}).status_code == 409
+    confirmed = client.post(url, headers=headers, json={"decision": "confirm"})
+    assert confirmed.status_code == 200 and confirmed.json["status"] == "confirmed"
+    assert client.post(url, headers=headers, json={"decision": "reject"}).status_code == 409
+    undone = client.post(url, headers=headers, json={"decision": "undo"})
+    assert undone.status_code == 200 and undone.json["status"] == "open"
+    rejected = client.post(url, headers=headers, json={"decision": "reject"})
+    assert rejected.json["status"] == "rejected"
+    actions = [e["action"] for e in audit.search(seeded) if e["target"] == pair]
+    assert actions[:3] == ["same_client.rejected", "same_client.undone", "same_client.confirmed"]
+    missing = client.post(
+        "/api/v1/coordination/same-client/cm-nope", headers=headers, json={"decision": "confirm"}
+    )
+    assert missing.status_code == 404
+    case_manager = auth.token(actor="ki-herne")
+    assert client.get("/api/v1/coordination/same-client", headers=case_manager).status_code == 403
+
+
+def test_a_decision_undone_on_the_page_opens_the_pair_again(app, auth, seeded):
+    client = app.test_client()
+    auth.login(client, roles=("coordination",), actor="ki-herne")
+    pair = same_client.pairs(seeded, HERNE_COORDINATOR, "open")[0]["id"]
+    same_client.decide(seeded, HERNE_COORDINATOR, pair, "reject")
+    page = client.get("/coordination/same-client?status=rejected").get_data(as_text=True)
+    assert f"/coordination/same-client/{pair}/undo" in page
+    token = auth.csrf(client, "/coordination/same-client?status=rejected")
+    undone = client.post(f"/coordination/same-client/{pair}/undo", data={"csrf_token": token})
+    assert undone.status_code == 303
+    assert {p["id"]: p["status"] for p in same_client.pairs(seeded, HERNE_COORDINATOR)}[pair] == (
+        "open"
+    )
+    again = client.post(f"/coordination/same-client/{pair}/undo", data={"csrf_token": token})
+    assert again.status_code == 303  # nothing to take back: told so, nothing changed
+    history = seeded.query("testing.pair_history", pair_id=pair)
+    assert history and "undone" in history[0]

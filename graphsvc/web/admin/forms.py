@@ -13,6 +13,7 @@ ROLE_LABELS = {
     "network": _l("Network viewer"),
     "admin": _l("Administration"),
     "directory_editor": _l("Directory editor"),
+    "partner": _l("Partner organisation (answers referrals)"),
 }
 
 

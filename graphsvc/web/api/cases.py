@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from ...domain import cases as rules
 from ...domain import model
-from ...domain.errors import Conflict, NotFound
+from ...domain.errors import Conflict, InvalidInput, NotFound
 from ...services import cases
 from ..access import CASE_WORK, roles_required
 from ..cases.forms import (
@@ -22,7 +22,7 @@ from ..cases.forms import (
     NeedForm,
     PhaseForm,
 )
-from ..context import graph, match_settings, who
+from ..context import graph, match_settings, settings, who
 from ..errors import api_error
 from .contract import (
     ANY_OBJECT,
@@ -50,12 +50,9 @@ def invalid(form):
     return error(400, "invalid input", {k: [str(m) for m in v] for k, v in form.errors.items()})
 
 
-class BadBody(Exception):
-    """The request body is not a JSON object the API can read; `fields` says where."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("bad body")
-        self.fields = fields
+class BadBody(InvalidInput):
+    """The request body is not a JSON object the API can read; `fields` says where (the
+    app's InvalidInput handler answers 400 in the API's error shape)."""
 
 
 def body(schema: dict[str, Any] | None = None) -> dict:
@@ -161,14 +158,9 @@ def part(data: dict, name: str) -> dict:
     return value
 
 
-def _plain(schema: dict[str, Any]) -> dict[str, Any]:
+def plain_schema(schema: dict[str, Any]) -> dict[str, Any]:
     """A body schema for checking: the forms check the graph's ids themselves."""
     return resolve(schema, {})
-
-
-@bp.errorhandler(BadBody)
-def bad_body(exc: BadBody):
-    return error(400, "invalid input", exc.fields)
 
 
 def topics() -> list[tuple[str, str]]:
@@ -195,7 +187,8 @@ def _intake_body() -> dict[str, Any]:
     return schema
 
 
-def _versioned(form) -> dict[str, Any]:
+def versioned_schema(form) -> dict[str, Any]:
+    """The schema of a form whose version field is a whole number (the one read last)."""
     schema = form_schema(form)
     schema["properties"]["version"] = VERSION
     return schema
@@ -219,7 +212,7 @@ def _changes() -> dict[str, dict[str, Any]]:
         }
 
     return {
-        "phase": _versioned(PhaseForm),
+        "phase": versioned_schema(PhaseForm),
         "need": wrapped("need", NeedForm),
         "consent": wrapped("consent", ConsentForm),
     }
@@ -259,6 +252,7 @@ def list_cases():
         phase=args.get("phase", ""),
         topic=args.get("topic", ""),
         overdue=args.get("overdue") == "1",
+        follow_up_days=settings().follow_up_days,
     )
     return jsonify(cases=rows)
 
@@ -272,7 +266,7 @@ def list_cases():
 )
 def create_case():
     """Open a case from intake data; answers with the new pseudonym."""
-    form = IntakeForm.from_json(body(_plain(_intake_body())))
+    form = IntakeForm.from_json(body(plain_schema(_intake_body())))
     form.fill_choices(cases.choices(graph(), current_user.municipality_id), "en")
     if not form.validate():
         return invalid(form)
@@ -303,7 +297,7 @@ def update_case(pseudonym: str):
     data = body()
     chosen = next((name for name in ("phase", "need", "consent") if name in data), None)
     if chosen is not None:
-        body(_plain(_changes()[chosen]))
+        body(plain_schema(_changes()[chosen]))
     if "phase" in data:
         form = PhaseForm.from_json(data)
         if not form.validate():
@@ -347,14 +341,14 @@ def update_case(pseudonym: str):
 @roles_required(*CASE_WORK)
 @documented(
     path=PATH,
-    body=lambda: _versioned(LinkForm),
+    body=lambda: versioned_schema(LinkForm),
     status=201,
     answer=obj({"version": VERSION, "link_id": {"type": "string"}}, ("version", "link_id")),
     errors=(409,),
 )
 def create_link(pseudonym: str):
     """Link the case to an offer; 409 with the parallel links unless a reason is given."""
-    form = LinkForm.from_json(body(_plain(_versioned(LinkForm))))
+    form = LinkForm.from_json(body(plain_schema(versioned_schema(LinkForm))))
     form.topic.choices = topics()
     if not form.validate():
         return invalid(form)
@@ -378,13 +372,13 @@ def create_link(pseudonym: str):
 @roles_required(*CASE_WORK)
 @documented(
     path={**PATH, "link_id": IDENTIFIER},
-    body=lambda: _versioned(LinkStatusForm),
+    body=lambda: versioned_schema(LinkStatusForm),
     answer=CHANGED,
     errors=(409,),
 )
 def update_link(pseudonym: str, link_id: str):
     """Move a link to a new status (activating runs the parallel-support check)."""
-    form = LinkStatusForm.from_json(body(_plain(_versioned(LinkStatusForm))))
+    form = LinkStatusForm.from_json(body(plain_schema(versioned_schema(LinkStatusForm))))
     if not form.validate():
         return invalid(form)
     return _link_result(

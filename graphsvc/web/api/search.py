@@ -8,7 +8,8 @@ from werkzeug.exceptions import NotFound
 from ...domain import clock, model, ranking
 from ...services import directory, search
 from ..access import DIRECTORY, SEARCH, roles_required
-from ..context import graph, lang, municipality
+from ..context import graph, lang, municipality, settings
+from ..directory.routes import count_unmet
 from ..display import Translator, explain, names
 from ..errors import bad_request
 from .contract import (
@@ -62,9 +63,12 @@ def offers_search():
     vocab = search.vocabulary(graph(), mid)
     try:
         criteria = search.parse_criteria(request.args.to_dict(flat=False), vocab)
-        result = search.referral(graph(), mid, criteria, clock.today_iso())
+        result = search.referral(
+            graph(), mid, criteria, clock.today_iso(), settings().unmet_wait_days
+        )
     except search.InvalidSearch as exc:
         return bad_request(exc.fields)
+    count_unmet(result)
     named = names(vocab, lang())
     body = result.as_dict()
     tr = Translator()

@@ -12,8 +12,9 @@ from ...domain import help_network
 from ...domain.errors import Conflict, NotFound
 from ...services import cases
 from ..access import CASE_WORK, roles_required
-from ..context import graph, lang, match_settings, who
+from ..context import graph, lang, match_settings, settings, who
 from ..errors import answer
+from ..referrals.forms import REASON_LABELS
 from . import bp
 from .forms import (
     LABELS,
@@ -49,6 +50,7 @@ def index():
         phase=form.phase.data or "",
         topic=form.topic.data or "",
         overdue=form.overdue.data,
+        follow_up_days=settings().follow_up_days,
     )
     return render_template("cases/index.html", form=form, rows=rows, labels=LABELS)
 
@@ -102,6 +104,7 @@ def _case_page(pseudonym: str, status: int = 200, **forms):
         data=data,
         case=data["case"],
         labels=LABELS,
+        decline_labels=REASON_LABELS,
         topic_names=names,
         picture=picture,
         size=(help_network.WIDTH, help_network.HEIGHT),

@@ -24,7 +24,14 @@ from . import bp
 
 MAX_THRESHOLD = 50
 HIDDEN = "×"  # one mark for every hidden cell: which ones are primary must not show either
-STATUS_LABELS = {"declined": _l("declined"), "no_capacity": _l("no capacity")}
+REASON_LABELS = {
+    "no_capacity": _l("no capacity"),
+    "not_eligible": _l("not eligible"),
+    "client_did_not_come": _l("client did not come"),
+    "other": _l("other reason"),
+    "declined": _l("declined (recorded by the case manager)"),
+}
+CITY_WIDE_LABEL = _l("whole city (no district given)")
 MEASURE_LABELS = {
     "needs_raised": _l("Needs recorded"),
     "still_open": _l("of these still open or unmet"),
@@ -187,6 +194,7 @@ def _view(data: dict[str, Any]) -> dict[str, Any]:
     found: rules.GapReport = data["report"]
     names: gaps.Names = data["names"]
     groups = {**names.target_groups, rules.NO_SPECIFIC_GROUP: str(GROUP_NONE)}
+    districts = {**names.districts, rules.CITY_WIDE: str(CITY_WIDE_LABEL)}
     heat = sorted(
         (
             {
@@ -203,10 +211,34 @@ def _view(data: dict[str, Any]) -> dict[str, Any]:
         "refusals": _matrix(
             found.refusals,
             _axis(found.refusals, 0),
-            list(rules.REFUSED_STATUSES),
+            [r for r in rules.REFUSAL_REASONS if any(c == r for _, c in found.refusals.counts)],
             names.topics,
-            {k: str(v) for k, v in STATUS_LABELS.items()},
+            {k: str(v) for k, v in REASON_LABELS.items()},
             _("Need"),
+        ),
+        "refusals_by_district": _matrix(
+            found.refusals_by_district,
+            _axis(found.refusals_by_district, 0),
+            _axis(found.refusals_by_district, 1),
+            names.topics,
+            districts,
+            _("Need"),
+        ),
+        "unmet": _matrix(
+            found.unmet_by_district,
+            _axis(found.unmet_by_district, 0),
+            _axis(found.unmet_by_district, 1),
+            names.topics,
+            districts,
+            _("Need"),
+        ),
+        "unmet_languages": _matrix(
+            found.unmet_by_language,
+            _axis(found.unmet_by_language, 0),
+            _axis(found.unmet_by_language, 1),
+            names.languages,
+            names.topics,
+            _("Language"),
         ),
         "languages": _matrix(
             found.languages,
@@ -273,7 +305,17 @@ def _method(found: rules.GapReport) -> list[str]:
             "none in a language of the client, or none for the client's group (derived from age "
             "band, gender and residence status) and eligibility."
         ),
-        _("Refusals: links declined or refused for lack of capacity, dated in the period."),
+        _(
+            "Refusals: links declined or refused for lack of capacity, dated in the period, by "
+            "the reason the receiving organisation gave when it answered (else as the case "
+            "manager recorded it); by district only those for lack of capacity or eligibility."
+        ),
+        _(
+            "Searched, nothing suitable found: referral searches by case managers in the "
+            "period's months in which no eligible offer covered a need, or the best one had a "
+            "waiting time above the threshold. Counted per search, without case or user; the "
+            "same search by the same person on the same day counts once."
+        ),
         _(
             "Ending offers: offers whose last day lies within %(months)s months after the end "
             "of the period; uncovered are the need and district pairs no other offer serves "
@@ -363,6 +405,12 @@ def _flat_tables(view: dict[str, Any]) -> list[dict[str, Any]]:
             "rows": heat_rows,
         },
         {"title": _("Declined or no capacity"), **t["refusals"]},
+        {
+            "title": _("Refused for lack of capacity or eligibility, by district"),
+            **t["refusals_by_district"],
+        },
+        {"title": _("Searched, nothing suitable found"), **t["unmet"]},
+        {"title": _("Searched, nothing suitable found, by language"), **t["unmet_languages"]},
         {"title": _("Language gaps"), **t["languages"]},
         {"title": _("Target-group gaps"), **t["target_groups"]},
         {

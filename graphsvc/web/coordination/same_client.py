@@ -33,6 +33,10 @@ class DecisionForm(FlaskForm):
     )
 
 
+class UndoForm(FlaskForm):
+    """Take back the decision on one pair (only the CSRF token)."""
+
+
 class ScanForm(FlaskForm):
     """Compare all cases of the municipality (only the CSRF token)."""
 
@@ -65,6 +69,7 @@ def same_client():
         statuses=STATUS_LABELS,
         threshold=match_settings().threshold,
         decision_form=DecisionForm(formdata=None),
+        undo_form=UndoForm(formdata=None),
         scan_form=ScanForm(formdata=None),
     )
 
@@ -73,6 +78,11 @@ def same_client():
 @roles_required(*COORDINATION)
 def same_client_json():
     """The same pairs as JSON (?status=open|confirmed|rejected, empty for all)."""
+    return same_client_answer()
+
+
+def same_client_answer():
+    """The pairs of the municipality as JSON, for the page's JSON and the token API."""
     status = _status_filter()
     if status is None:
         return bad_request({"status": ["use open, confirmed, rejected or empty"]})
@@ -98,6 +108,23 @@ def decide_same_client(pair_id: str):
         return redirect(url_for("coordination.same_client", status=""), code=303)
     flash(_("Decision saved."), "info")
     return redirect(url_for("coordination.same_client"))
+
+
+@bp.post("/same-client/<pair_id>/undo")
+@roles_required(*COORDINATION)
+def undo_same_client(pair_id: str):
+    """Take back the decision on a pair: it is open again; who undid it is recorded."""
+    if not UndoForm().validate_on_submit():
+        return answer(400, _("Invalid request"), _("The form has expired; please reload the page."))
+    try:
+        service.decide(graph(), municipal_who(), pair_id[:40], "undo")
+    except NotFound:
+        return answer(404, _("Not found"), _("No such pair in your municipality."))
+    except Conflict:
+        flash(_("This pair is open; there is no decision to take back."), "error")
+        return redirect(url_for("coordination.same_client", status=""), code=303)
+    flash(_("Decision taken back; the pair is open again."), "info")
+    return redirect(url_for("coordination.same_client"), code=303)
 
 
 @bp.post("/same-client/scan")

@@ -12,9 +12,9 @@ from werkzeug.exceptions import NotFound
 from ...domain import clock
 from ...domain.cases import PSEUDONYM
 from ...domain.errors import Conflict
-from ...services import directory, search
+from ...services import directory, search, unmet_searches
 from ..access import CASE_WORK, DIRECTORY, DIRECTORY_EDIT, SEARCH, roles_required
-from ..context import graph, lang, municipality, who
+from ..context import graph, lang, municipality, settings, who
 from ..display import Translator, explain, names
 from . import bp
 from .forms import (
@@ -42,7 +42,14 @@ def referral_search():
         if form.validate():
             try:
                 criteria = search.parse_criteria(request.args.to_dict(flat=False), vocab)
-                result = search.referral(graph(), municipality(), criteria, clock.today_iso())
+                result = search.referral(
+                    graph(),
+                    municipality(),
+                    criteria,
+                    clock.today_iso(),
+                    settings().unmet_wait_days,
+                )
+                count_unmet(result)
             except search.InvalidSearch as exc:
                 for name, why in exc.fields.items():
                     getattr(form, name, form.q).errors = [why]  # type: ignore[union-attr]
@@ -65,6 +72,15 @@ def referral_search():
         ),
         status,
     )
+
+
+def count_unmet(result: search.Result) -> None:
+    """Count a case manager's search that found nothing suitable for a need, anonymously;
+    coordinators' and admins' searches try things out and are no client's demand."""
+    if current_user.has_role(*CASE_WORK):
+        unmet_searches.record(
+            graph(), municipality(), result.criteria, result.unmet, current_user.id, clock.today()
+        )
 
 
 def _case_to_link() -> str | None:
