@@ -93,7 +93,8 @@ class Operation:
     query: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     required: tuple[str, ...] = ()  # query parameters that must be given
     query_form: Any = None  # a GET form whose fields are the query parameters
-    body: Any = None  # a form class, a JSON schema, or a callable(vocabularies) → schema
+    body: Any = None  # a form class, a JSON schema, or a callable returning one
+    body_required: bool = True  # False: the operation also takes no body at all
     answer: dict[str, Any] | None = None
     status: int = 200
     errors: tuple[int, ...] = ()

@@ -196,7 +196,7 @@ def _body(operation: Operation, vocab) -> dict[str, Any] | None:
     else:
         schema = form_schema(body)
     return {
-        "required": True,
+        "required": operation.body_required,
         "content": {"application/json": {"schema": resolve(schema, vocab)}},
     }
 

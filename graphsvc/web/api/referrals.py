@@ -13,7 +13,7 @@ from ..context import graph, settings, who
 from ..referrals import mail
 from ..referrals.forms import AnswerForm, FeedbackForm
 from .cases import body, error, invalid, plain_schema, versioned_schema
-from .contract import ANY_OBJECT, IDENTIFIER, documented, integer, many, obj, one_of
+from .contract import ANY_OBJECT, IDENTIFIER, documented, integer, many, obj, one_of, text
 
 bp = Blueprint("api_referrals", __name__, url_prefix="/api/v1")
 PATH = {"link_id": IDENTIFIER}
@@ -25,7 +25,7 @@ MARK = {
     "type": "object",
     "properties": {
         "ids": {
-            **many({"type": "string", "maxLength": 40}),
+            **many(text(40)),
             "description": "the notifications to mark; all unread when empty or left out",
         }
     },
@@ -141,7 +141,9 @@ def list_notifications():
 
 @bp.post("/notifications/read")
 @roles_required(*CASE_WORK)
-@documented(body=MARK, answer=obj({"marked": {"type": "integer"}}, ("marked",)))
+@documented(
+    body=MARK, body_required=False, answer=obj({"marked": {"type": "integer"}}, ("marked",))
+)
 def mark_read():
     """Mark notifications as read: {"ids": [...]} or all when no ids are given."""
     ids = body(MARK).get("ids") or []
