@@ -68,23 +68,11 @@ node_modules/.installed-test: node_modules/.installed-run
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@ node_modules/.installed-run
 
-# Front-end libraries come from the npm registry and are served by the app (no CDN).
-# The compound-aware force layout (fcose) needs its two base libraries beside it.
-$(VENDOR)/cytoscape.min.js: node_modules/.installed-run
-	mkdir -p $(VENDOR)
-	cp node_modules/cytoscape/dist/cytoscape.min.js $@
-
-$(VENDOR)/layout-base.js: node_modules/.installed-run
-	mkdir -p $(VENDOR)
-	cp node_modules/layout-base/layout-base.js $@
-
-$(VENDOR)/cose-base.js: node_modules/.installed-run
-	mkdir -p $(VENDOR)
-	cp node_modules/cose-base/cose-base.js $@
-
-$(VENDOR)/cytoscape-fcose.js: node_modules/.installed-run
-	mkdir -p $(VENDOR)
-	cp node_modules/cytoscape-fcose/cytoscape-fcose.js $@
+# Front-end libraries come from the npm registry and are served by the app (no CDN); the
+# list is package.json's "vendor" map (the compound-aware layout fcose needs its two base
+# libraries beside it), which docker-compose.yml and the wheel build use too.
+$(VENDOR_FILES) &: node_modules/.installed-run package.json
+	node tools/vendor.mjs
 
 translations: $(RUN_STAMP)
 	$(BIN)/pybabel compile --statistics -d graphsvc/translations >/dev/null

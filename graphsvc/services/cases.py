@@ -25,6 +25,7 @@ class LinkProposal:
     """What the parallel-support check found before a link is saved."""
 
     parallel: list[dict[str, Any]] = field(default_factory=list)
+    link_id: str | None = None  # the new link's id, once it is saved
 
     @property
     def needs_confirmation(self) -> bool:
@@ -300,7 +301,7 @@ def create_link(
     if context["phase"] == "closed":
         raise rules.CaseRuleError("the case is closed", "offer_id")
     if context["offer"] is None:
-        raise rules.CaseRuleError("unknown offer", "offer_id")
+        raise rules.UnknownOffer("unknown offer", "offer_id")
     if not rules.offer_valid(context["offer"], clock.today_iso()):
         raise rules.CaseRuleError("this offer has ended (or not yet started)", "offer_id")
     if not self_referral and not rules.consent_valid(context["consent"], clock.today_iso()):
@@ -319,11 +320,12 @@ def create_link(
         status="proposed",
         self_referral=self_referral,
         reason=confirm_reason.strip() or None,
-        link_id=uuid.uuid4().hex[:16],
+        link_id=(link_id := uuid.uuid4().hex[:16]),
         today=clock.today_iso(),
         username=who.get("username"),
     )
     new = _written(graph, who, pseudonym, result, version)
+    check.link_id = link_id
     _audit(
         graph,
         who,

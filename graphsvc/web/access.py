@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, current_app, g, jsonify, redirect, request, session, url_for
+from flask import Flask, current_app, g, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin, current_user
 
@@ -138,6 +138,8 @@ def init_app(app: Flask) -> None:
 
 def _deny(status: int):
     if request.path.startswith("/api/"):
+        from .errors import api_error
+
         message = (
             _("Authentication required.") if status == 401 else _("Not allowed for your role.")
         )
@@ -146,7 +148,10 @@ def _deny(status: int):
                 "This account still has a one-time password: log in on /profile and choose "
                 "your own password; then the token works."
             )
-        return jsonify(error={"status": status, "message": message}), status
+        response = api_error(status, message)
+        if status == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="graphsvc"'
+        return response
     if status == 401:
         return redirect(url_for("auth.login", next=request.full_path))
     from werkzeug.exceptions import Forbidden

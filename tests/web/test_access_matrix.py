@@ -94,6 +94,7 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "coordination.duplicate_structures_csv": (COORD, "/coordination/duplicate-structures.csv"),
     "api_coordination.parallel_support": (COORD, "/api/v1/coordination/parallel-support"),
     "api_coordination.duplicate_structures": (COORD, "/api/v1/coordination/duplicate-structures"),
+    "api_coordination.gap_report": (COORD, "/api/v1/coordination/gaps"),
     "coordination.gap_report": (COORD, "/coordination/gaps"),
     "coordination.gap_report_csv": (COORD, "/coordination/gaps.csv"),
     "coordination.gap_report_pdf": (COORD, "/coordination/gaps.pdf"),

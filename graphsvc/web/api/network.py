@@ -9,13 +9,34 @@ from ...domain import clock
 from ...services import network
 from ..access import NETWORK_VIEW, NRW_NETWORK, roles_required
 from ..context import graph
+from ..errors import api_error
 from ..network.routes import bad_request, build_view, filters_from_args, lang, municipality
+from .contract import ANY_OBJECT, documented, integer, many, obj, one_of, or_empty, vocabulary
+
+# Empty values are left out (the page's filter form sends them).
+FILTERS = {
+    "topics": many(or_empty(vocabulary("topics")), 0, network.MAX_FILTER_VALUES),
+    "districts": many(or_empty(vocabulary("districts")), 0, network.MAX_FILTER_VALUES),
+    "working_groups": many(or_empty(vocabulary("working_groups")), 0, network.MAX_FILTER_VALUES),
+    "kinds": many(or_empty(one_of(*network.ALLOWED_VALUES["kinds"]))),
+    "categories": many(or_empty(one_of(*network.ALLOWED_VALUES["categories"]))),
+    "circles": many(or_empty(one_of(*network.ALLOWED_VALUES["circles"]))),
+}
+DAY = {"type": "string", "format": "date"}
 
 bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
 
 
 @bp.get("/graph")
 @roles_required(*NETWORK_VIEW)
+@documented(
+    query={
+        "scope": one_of("municipality", "nrw", description="nrw: coordination and admin"),
+        "as_of": {**DAY, "description": "the network as it was on this day (default today)"},
+        **FILTERS,
+    },
+    answer=ANY_OBJECT,
+)
 def graph_view():
     """Filtered nodes and edges of the user's municipality; `scope=nrw` gives the
     actor–working-group network of every municipality (coordination and admin only)."""
@@ -23,10 +44,12 @@ def graph_view():
     if scope not in ("municipality", "nrw"):
         return bad_request(network.NetworkInputError({"scope": "municipality or nrw"}))
     if scope == "nrw":
+        try:  # the filters apply to one municipality only, but wrong ones are still wrong
+            filters_from_args(network.load(graph(), municipality()))
+        except network.NetworkInputError as exc:
+            return bad_request(exc)
         if not current_user.has_role(*NRW_NETWORK):
-            return jsonify(
-                error={"status": 403, "message": "scope=nrw needs coordination or admin"}
-            ), 403
+            return api_error(403, "scope=nrw needs coordination or admin")
         return jsonify(scope="nrw", **network.nrw_actor_groups(graph()))
     net = network.load(graph(), municipality())
     try:
@@ -45,6 +68,7 @@ def graph_view():
 
 @bp.get("/centrality")
 @roles_required(*NETWORK_VIEW)
+@documented(query={"limit": integer(1, 1000)}, answer=ANY_OBJECT)
 def centrality():
     """Betweenness and degree centrality of the organisations; brokers and isolates."""
     try:
@@ -59,6 +83,11 @@ def centrality():
 
 @bp.get("/path")
 @roles_required(*NETWORK_VIEW)
+@documented(
+    query={"source": vocabulary("actors"), "target": vocabulary("actors")},
+    required=("source", "target"),
+    answer=obj({"paths": {"type": "array"}}),
+)
 def path():
     """Shortest paths between `source` and `target` organisations (ids)."""
     args = request.args
@@ -71,6 +100,11 @@ def path():
 
 @bp.get("/changes")
 @roles_required(*NETWORK_VIEW)
+@documented(
+    query={"since": DAY, "until": {**DAY, "description": "default today"}, **FILTERS},
+    required=("since",),
+    answer=ANY_OBJECT,
+)
 def changes():
     """What changed between `since` and `until` (default today) in the filtered view: new and
     ended organisations, offers, memberships and cooperations, and both days drawn as one."""

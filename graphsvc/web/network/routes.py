@@ -29,9 +29,10 @@ VIEW_KINDS = ("graph", "ego", "path", "centrality", "coverage", "changes")
 
 
 def bad_request(error: network.NetworkInputError):
-    """The API-style 400 answer naming the fields."""
-    body = {"status": 400, "message": _("Invalid input"), "fields": error.fields}
-    return jsonify(error=body), 400
+    """The API's 400 answer naming the fields."""
+    from ..errors import bad_request as answer
+
+    return answer(error.fields)
 
 
 def filters_from(args: MultiDict, net: network.Network) -> network.Filters:
