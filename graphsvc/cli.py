@@ -25,6 +25,7 @@ for command in (
     data.seed,
     bench.generate,
     bench.bench,
+    bench.loadtest,
     users.user,
     users.token,
     cases.purge,

@@ -25,11 +25,14 @@ pytest_plugins = ["tests.engines"]
 
 def pytest_collection_modifyitems(items):
     """Mark what needs more than the embedded engine, so `make test-fast` can leave it out:
-    browser tests (e2e) and tests that run on Neo4j (neo4j)."""
+    browser tests (e2e), tests of `graphsvc run` as it serves (served) and tests that run on
+    Neo4j (neo4j)."""
     for item in items:
         path = Path(str(item.fspath))
         if "e2e" in path.parts:
             item.add_marker(pytest.mark.e2e)
+        if "served" in path.parts:
+            item.add_marker(pytest.mark.served)
         callspec = getattr(item, "callspec", None)
         if (
             "neo4j" in path.parts

@@ -101,7 +101,7 @@ def _bench_graph(config: Settings, engine: str | None, name: str) -> Iterator[Gr
     # The API benchmarks start the app in another process: it logs in like this one.
     os.environ.update(NEO4J_USER=server.user, NEO4J_PASSWORD=server.password)
     try:
-        assert server.url
+        assert server.url  # nosec B101
         target = config.with_overrides(
             graph_url=server.url, neo4j_user=server.user, neo4j_password=server.password
         )
@@ -198,3 +198,30 @@ def bench(
     if json_file:
         json_file.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         click.echo(f"written to {json_file}")
+
+
+@click.command()
+@click.option(
+    "--clients",
+    "client_counts",
+    type=click.IntRange(1, 256),
+    multiple=True,
+    default=(8, 32),
+    show_default=True,
+    help="Concurrent clients of one round (repeatable: one round each).",
+)
+@click.option("--seconds", type=click.FloatRange(1, 600), default=60, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 16), default=2, show_default=True)
+@click.option(
+    "--docs",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the table into this page (between the loadtest markers).",
+)
+def loadtest(
+    client_counts: tuple[int, ...], seconds: float, workers: int, docs: Path | None
+) -> None:
+    """Concurrent clients against `graphsvc run` on loopback: requests/s, latencies, errors."""
+    from ..bench import loadtest as runner
+
+    runner.main(list(client_counts), seconds, docs, workers)

@@ -3,6 +3,8 @@ create the first admin, and serve the app with gunicorn."""
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 
 import click
@@ -39,12 +41,19 @@ def run(host: str | None, port: int | None, workers: int) -> None:
         click.echo(f"graphsvc läuft auf {where}  (engine: {config.backend_kind})")
         if loaded:
             click.echo(f"Herne-Beispieldaten geladen: {loaded} Knoten und Kanten.")
-        if first_admin:
+        if first_admin and config.admin_password:
+            # The operator chose this password: it is never echoed into a log.
+            click.echo("Erste Anmeldung: Benutzer »admin«, Passwort aus GRAPHSVC_ADMIN_PASSWORD")
+        elif first_admin:
             click.echo(f"Erste Anmeldung: Benutzer »admin«, Einmal-Passwort »{first_admin}«")
             click.echo("(bitte nach der Anmeldung ändern; oder GRAPHSVC_ADMIN_PASSWORD setzen)")
         else:
             click.echo("Anmelden mit einem vorhandenen Konto (graphsvc user list zeigt sie).")
         click.echo("Beenden mit Strg-C.")
+        if engine:
+            # A dead engine is restarted; when that fails for good, graphsvc stops, so a
+            # service manager (or a person reading the log) starts it afresh.
+            engine.supervise(give_up=lambda: os.kill(os.getpid(), signal.SIGTERM))
         _serve(config, url if engine else None, host, port, workers)
     finally:
         if engine and engine.owned_here:
@@ -91,6 +100,9 @@ def _serve(config: Settings, engine_url: str | None, host: str, port: int, worke
             self.cfg.set("threads", 4)
             self.cfg.set("accesslog", None)
             self.cfg.set("graceful_timeout", 5)
+            # gunicorn's control socket is one file per user (~/.gunicorn/gunicorn.ctl),
+            # shared by every instance; graphsvc does not use it.
+            self.cfg.set("control_socket_disable", True)
 
         def load(self):
             # Each worker builds its own app (and connection pool) after the fork.

@@ -19,7 +19,7 @@ import fcntl
 import os
 import shutil
 import signal
-import subprocess
+import subprocess  # nosec B404
 import sys
 import tempfile
 import threading
@@ -30,7 +30,7 @@ from ..resources import PACKAGE
 LAUNCHER = PACKAGE.parent / "tools" / "neo4j"
 MAIN_CLASS = "graphsvc.Neo4jLauncher"
 USER = "neo4j"
-PASSWORD = "graphsvc-test"
+PASSWORD = "graphsvc-test"  # nosec B105
 PR_SET_PDEATHSIG = 1
 # The JVM's heap and Neo4j's page cache: small enough to share a 2-core, 24 GiB machine with
 # other test runs, large enough for the Herne seeds; the bench asks for more.
@@ -102,7 +102,7 @@ def build() -> list[str]:
         if ready:
             return ready
         print("neo4j: resolving Neo4j from Maven Central (first run only) …", file=sys.stderr)
-        done = subprocess.run(
+        done = subprocess.run(  # nosec B603 B607
             [
                 "mvn",
                 "-q",
@@ -176,7 +176,7 @@ class LocalNeo4j:
             "--pagecache",
             self.pagecache,
         ]
-        self._process = subprocess.Popen(
+        self._process = subprocess.Popen(  # nosec B603
             command,
             stdin=subprocess.PIPE,  # the server stops when this pipe closes
             stdout=subprocess.PIPE,
@@ -200,7 +200,7 @@ class LocalNeo4j:
         return self
 
     def _read_ready(self, found: list[str]) -> None:
-        assert self._process and self._process.stdout
+        assert self._process and self._process.stdout  # nosec B101
         for line in self._process.stdout:
             if line.startswith("READY "):
                 found.append(line.split(None, 1)[1].strip())
@@ -225,13 +225,13 @@ class LocalNeo4j:
 
     def wait(self) -> int:
         """Wait until the server ends by itself; return its exit code."""
-        assert self._process, "start the server first"
+        assert self._process, "start the server first"  # nosec B101
         return self._process.wait()
 
     @property
     def env(self) -> dict[str, str]:
         """The environment variables that point graphsvc at this server."""
-        assert self.url, "start the server first"
+        assert self.url, "start the server first"  # nosec B101
         return {"GRAPH_URL": self.url, "NEO4J_USER": self.user, "NEO4J_PASSWORD": self.password}
 
     def __enter__(self) -> LocalNeo4j:

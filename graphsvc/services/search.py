@@ -145,9 +145,10 @@ def _many(args: Mapping[str, Any], name: str) -> list[str]:
     items = value if isinstance(value, list | tuple) else [value]
     out: list[str] = []
     for item in items:
-        # "housing,work" and repeated parameters both work.
+        # "housing,work" and repeated parameters both work; a repeat counts towards the
+        # limit (as the API document says) and is dropped afterwards.
         out.extend(part.strip() for part in str(item).split(",") if part.strip())
-    return list(dict.fromkeys(out))
+    return out
 
 
 def parse_criteria(args: Mapping[str, Any], vocab: Mapping[str, list[dict]]) -> Criteria:
@@ -212,9 +213,9 @@ def parse_criteria(args: Mapping[str, Any], vocab: Mapping[str, list[dict]]) -> 
     if errors:
         raise InvalidSearch(errors)
     return Criteria(
-        topic_ids=tuple(topics),
+        topic_ids=tuple(dict.fromkeys(topics)),
         district_id=district,
-        languages=tuple(languages),
+        languages=tuple(dict.fromkeys(languages)),
         age=age,
         gender=gender,
         residence_status=status,

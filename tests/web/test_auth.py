@@ -143,9 +143,8 @@ def test_tokens_are_stored_hashed(auth, seeded):
 def test_token_created_on_profile_is_shown_once(client, auth):
     auth.login(client)
     token = auth.csrf(client, "/profile")
-    client.post("/profile/tokens", data={"name": "Mein Skript", "csrf_token": token})
-    first = client.get("/profile").get_data(as_text=True)
-    assert 'id="new-token"' in first
+    answer = client.post("/profile/tokens", data={"name": "Mein Skript", "csrf_token": token})
+    assert 'id="new-token"' in answer.get_data(as_text=True)
     assert 'id="new-token"' not in client.get("/profile").get_data(as_text=True)
 
 
