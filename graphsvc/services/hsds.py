@@ -464,7 +464,8 @@ def write_csv(package: dict[str, Any], directory: Path) -> list[Path]:
     for name, rows in tables(package).items():
         fields = feed_rules.columns(name)
         extra = sorted({k for row in rows for k in row} - set(fields))
-        assert not extra, f"{name}: columns outside the specification {extra}"
+        if extra:  # a mapping bug, not bad input: the export must not drop data silently
+            raise RuntimeError(f"{name}: columns outside the specification {extra}")
         path = directory / spec[name]["path"]
         with path.open("w", encoding="utf-8", newline="") as out:
             plain = ({k: _cell(v) for k, v in row.items()} for row in rows)
