@@ -6,7 +6,7 @@ RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: run test test-fast lint format bench cypher setup setup-test test-tools clean
+.PHONY: run test test-fast lint format bench loadtest neo4j cypher setup setup-test test-tools clean
 
 run: setup
 	$(BIN)/graphsvc run
@@ -16,12 +16,13 @@ test: setup-test
 
 # The daily loop: no browser, no second engine.
 test-fast: setup-test
-	$(BIN)/python -m pytest -m "not e2e and not neo4j"
+	$(BIN)/python -m pytest -m "not e2e and not served and not neo4j"
 
 lint: setup-test
 	$(BIN)/ruff check graphsvc tests tools
 	$(BIN)/ruff format --check graphsvc tests tools
 	$(BIN)/mypy graphsvc
+	$(BIN)/bandit -r graphsvc -q
 	node tools/lint-cypher.mjs cypher tests/cypher
 
 format: setup-test
@@ -31,12 +32,26 @@ format: setup-test
 bench: setup
 	$(BIN)/graphsvc bench --scale nrw --json bench-nrw.json
 
+# A real Neo4j Community on a free loopback port for trying (tools/neo4j, from Maven Central);
+# prints its URL and the line that points `make run` at it; Ctrl-C stops it.
+neo4j: setup
+	$(BIN)/python -m graphsvc.dev.neo4j
+
+# 8 and 32 clients for 60 s each against graphsvc run on loopback (about 3 minutes); the
+# table goes into docs/performance.md.
+loadtest: setup
+	$(BIN)/graphsvc loadtest --clients 8 --clients 32 --seconds 60 --docs docs/performance.md
+
 # Regenerate cypher/generated/ from graphsvc/domain/graph_model.py.
 cypher: setup
 	$(BIN)/python -m graphsvc.graph.bulk cypher/generated
 
 # The app alone: no test tools, no Cypher linter.
-setup: $(RUN_STAMP) node_modules/.installed-run graphsvc/static/vendor/cytoscape.min.js translations
+VENDOR := graphsvc/static/vendor
+VENDOR_FILES := $(VENDOR)/cytoscape.min.js $(VENDOR)/layout-base.js $(VENDOR)/cose-base.js \
+	$(VENDOR)/cytoscape-fcose.js
+
+setup: $(RUN_STAMP) node_modules/.installed-run $(VENDOR_FILES) translations
 
 setup-test: setup $(TEST_STAMP) node_modules/.installed-test test-tools
 
@@ -58,10 +73,11 @@ node_modules/.installed-test: node_modules/.installed-run
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@ node_modules/.installed-run
 
-# Front-end libraries come from the npm registry and are served by the app (no CDN).
-graphsvc/static/vendor/cytoscape.min.js: node_modules/.installed-run
-	mkdir -p graphsvc/static/vendor
-	cp node_modules/cytoscape/dist/cytoscape.min.js $@
+# Front-end libraries come from the npm registry and are served by the app (no CDN); the
+# list is package.json's "vendor" map (the compound-aware layout fcose needs its two base
+# libraries beside it), which docker-compose.yml and the wheel build use too.
+$(VENDOR_FILES) &: node_modules/.installed-run package.json
+	node tools/vendor.mjs
 
 translations: $(RUN_STAMP)
 	$(BIN)/pybabel compile --statistics -d graphsvc/translations >/dev/null

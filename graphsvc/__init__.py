@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Flask, current_app, session
 from flask_babel import get_locale
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config as config_module
 from .domain import clock
@@ -41,7 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     register_graph(app, settings)
     register_mail(app, settings)
-    register_extensions(app)
+    register_extensions(app, settings)
     register_blueprints(app)
     return app
 
@@ -54,6 +55,7 @@ def register_graph(app: Flask, settings: config_module.Settings) -> None:
         atexit.register(engine.stop)
         app.extensions["graphsvc.engine"] = engine
         url = engine.url
+    app.extensions["graphsvc.graph_url"] = url
     app.extensions["graphsvc.graph"] = connect(settings, url)
 
 
@@ -84,15 +86,18 @@ def settings_language(app: Flask) -> str:
     return app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def register_extensions(app: Flask) -> None:
+def register_extensions(app: Flask, settings: config_module.Settings) -> None:
     """Bind the extensions to this app."""
-    from .web import access, formats, security
-    from .web.limits import limiter
+    from .web import access, formats, limits, security
 
+    if settings.proxies:
+        # Behind a reverse proxy every request comes from the proxy: trust its
+        # X-Forwarded-For (only as many hops as configured) for the caller's address.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxies)  # type: ignore[method-assign]
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     access.init_app(app)
-    limiter.init_app(app)
+    limits.init_app(app, settings, app.extensions["graphsvc.graph_url"])
     security.init_app(app)
     formats.init_app(app)
 

@@ -26,6 +26,7 @@ for command in (
     data.seed,
     bench.generate,
     bench.bench,
+    bench.loadtest,
     users.user,
     users.token,
     cases.purge,

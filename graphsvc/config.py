@@ -17,7 +17,8 @@ from .resources import folder
 
 FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
-DEV_SECRET = "dev-only-not-secret"
+# Refused in production (validate).
+DEV_SECRET = "dev-only-not-secret"  # nosec B105
 # Uploads are read into memory and checked row by row; beyond this a spreadsheet is no
 # longer a directory list but a data dump, which belongs in `graphsvc import`.
 MAX_IMPORT_MB = 200
@@ -49,6 +50,9 @@ class Settings:
     secure_cookies: bool = False
     admin_password: str | None = None
     login_limit: str = "10 per minute"
+    token_days: int = 90
+    rate_limit_url: str | None = None
+    proxies: int = 0
     match_key_secret: str = same_client.DEV_SECRET
     match_threshold: float = same_client.DEFAULT_THRESHOLD
     import_max_mb: int = 10
@@ -137,6 +141,16 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(
             f"GRAPHSVC_IMPORT_MAX_MB={settings.import_max_mb} must be between 1 and {MAX_IMPORT_MB}"
         )
+    if settings.rate_limit_url and urlparse(settings.rate_limit_url).scheme not in {
+        "redis",
+        "rediss",
+        "redis+unix",
+        "memory",
+    }:
+        raise ConfigError(
+            f"GRAPHSVC_RATE_LIMIT_URL={settings.rate_limit_url!r} must be a redis://, "
+            "rediss://, redis+unix:// or memory:// address"
+        )
     if not 1 <= settings.follow_up_days <= MAX_FOLLOW_UP_DAYS:
         raise ConfigError(
             f"GRAPHSVC_FOLLOW_UP_DAYS={settings.follow_up_days} must be between 1 and "
@@ -191,6 +205,9 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
         secure_cookies=env.get("GRAPHSVC_HTTPS", "1" if mode == "production" else "0") == "1",
         admin_password=env.get("GRAPHSVC_ADMIN_PASSWORD") or None,
         login_limit=env.get("GRAPHSVC_LOGIN_LIMIT", "10 per minute"),
+        token_days=_int("GRAPHSVC_TOKEN_DAYS", env.get("GRAPHSVC_TOKEN_DAYS", "90"), 1, 365),
+        rate_limit_url=env.get("GRAPHSVC_RATE_LIMIT_URL") or None,
+        proxies=_int("GRAPHSVC_PROXIES", env.get("GRAPHSVC_PROXIES", "0"), 0, 5),
         match_key_secret=env.get("GRAPHSVC_MATCH_KEY_SECRET")
         or ("" if mode == "production" else same_client.DEV_SECRET),
         match_threshold=_float(

@@ -1,15 +1,13 @@
-"""Shared fixtures: one real embedded FalkorDB per test session, a fresh graph per test.
+"""Shared fixtures: a fresh graph per test, on each engine (tests/engines.py).
 
-Graphs are cheap, so every test gets its own empty graph (or the Herne seeds) and cannot
-see another test's data. Set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD) to run the graph
-tests against Neo4j as well.
+One real embedded FalkorDB serves the session, where every test gets a graph of its own, and
+one real Neo4j, which the tests share one after another, each starting from an empty graph.
+Tests using `graph`, `seeded`, `app`, `client` or `auth` run on both engines.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
+import copy
 import uuid
 from pathlib import Path
 
@@ -21,16 +19,26 @@ from graphsvc.graph.embedded import EmbeddedEngine
 from graphsvc.services import setup
 from tests.support import ROOT, SEEDS, connect_for_tests
 
+# Imported by pytest (not here), so that its assertions are rewritten like a conftest's.
+pytest_plugins = ["tests.engines"]
+
 
 def pytest_collection_modifyitems(items):
     """Mark what needs more than the embedded engine, so `make test-fast` can leave it out:
-    browser tests (e2e) and tests that run on Neo4j (neo4j)."""
+    browser tests (e2e), tests of `graphsvc run` as it serves (served) and tests that run on
+    Neo4j (neo4j)."""
     for item in items:
         path = Path(str(item.fspath))
         if "e2e" in path.parts:
             item.add_marker(pytest.mark.e2e)
+        if "served" in path.parts:
+            item.add_marker(pytest.mark.served)
         callspec = getattr(item, "callspec", None)
-        if "neo4j" in path.parts or (callspec and "neo4j" in callspec.id.split("-")):
+        if (
+            "neo4j" in path.parts
+            or (callspec and "neo4j" in callspec.id.split("-"))
+            or "neo4j_server" in getattr(item, "fixturenames", ())
+        ):
             item.add_marker(pytest.mark.neo4j)
 
 
@@ -48,60 +56,59 @@ def settings(tmp_path) -> Settings:
     return base.with_overrides(graph_name=f"test-{uuid.uuid4().hex[:12]}")
 
 
-def _neo4j_url(request) -> str:
-    if os.environ.get("NEO4J_URI"):
-        return os.environ["NEO4J_URI"]
-    docker = shutil.which("docker")
-    if docker and subprocess.run([docker, "info"], capture_output=True).returncode == 0:
-        services = request.getfixturevalue("docker_services")
-        port = services.port_for("neo4j", 7687)
-        return f"bolt://127.0.0.1:{port}"
-    pytest.skip("no Neo4j reachable: set NEO4J_URI or start a Docker engine to run these")
+@pytest.fixture
+def graph(backend) -> Graph:
+    """An empty graph with the schema applied, on this test's engine."""
+    from tests.engines import reset
 
-
-@pytest.fixture(params=["falkordb", "neo4j"])
-def any_graph(request, engine, settings):
-    """An empty graph with the schema applied, on every reachable backend."""
-    if request.param == "neo4j":
-        url = _neo4j_url(request)
-        neo = settings.with_overrides(
-            graph_url=url,
-            neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
-            neo4j_password=os.environ.get("NEO4J_PASSWORD", "graphsvc-test"),
-        )
-        graph = connect_for_tests(neo)
-    else:
-        graph = connect_for_tests(settings, engine.url)
-    graph.drop()
-    graph.apply_schema()
-    yield graph
-    graph.drop()
-    graph.close()
+    graph = connect_for_tests(backend.settings)
+    try:
+        reset(graph)
+        yield graph
+        if backend.name == "falkordb":
+            graph.drop()  # the next Neo4j test empties its database when it starts
+    finally:
+        graph.close()
 
 
 @pytest.fixture
-def graph(engine, settings) -> Graph:
-    """An empty graph on the embedded engine, schema applied."""
-    graph = connect_for_tests(settings, engine.url)
-    graph.apply_schema()
-    yield graph
-    graph.drop()
-    graph.close()
+def any_graph(graph) -> Graph:
+    """The same as `graph` (every test on a graph runs on both engines); kept for older tests."""
+    return graph
+
+
+@pytest.fixture(scope="session")
+def seed_files():
+    """Read the seed files once per session: parsing the YAML took a second per test."""
+    from graphsvc.domain import seeds
+
+    read = seeds.read
+    cache: dict[tuple, seeds.Bundle] = {}
+
+    def cached(seed_dir, *args, **kwargs):
+        key = (str(seed_dir), args, tuple(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = read(seed_dir, *args, **kwargs)
+        return copy.deepcopy(cache[key])  # loading adds derived fields to the bundle
+
+    return cached
 
 
 @pytest.fixture
-def seeded(graph) -> Graph:
+def seeded(graph, seed_files) -> Graph:
     """The graph with the Herne seeds loaded."""
-    setup.prepare(graph, SEEDS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(setup.seeds, "read", seed_files)
+        setup.prepare(graph, SEEDS)
     return graph
 
 
 @pytest.fixture
-def app(engine, settings, seeded):
+def app(backend, seeded):
     """The web app on the seeded graph of this test."""
     from graphsvc import create_app
 
-    app = create_app({"graph_url": engine.url, "graph_name": settings.graph_name, "env": "test"})
+    app = create_app(backend.app_config())
     yield app
     app.extensions["graphsvc.graph"].close()
 
@@ -120,7 +127,7 @@ def docker_compose_file():
 
 @pytest.fixture(scope="session")
 def docker_setup():
-    """pytest-docker: start only Neo4j, not the app."""
+    """pytest-docker: start only Neo4j, not the app (where no Java and Maven are)."""
     return ["up -d neo4j"]
 
 

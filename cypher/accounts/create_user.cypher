@@ -6,7 +6,6 @@ WITH a, taken
 WHERE taken IS NULL
 CREATE (u:User {id: $id, username: $username, display_name: $display_name, roles: $roles,
                 password_hash: $password_hash, active: true, must_change_password: $must_change,
-                municipality_id: a.municipality_id, actor_id: a.id, created_at: $now,
-                failed_count: 0, locked_until: 0})
+                municipality_id: a.municipality_id, actor_id: a.id, created_at: $now})
 CREATE (u)-[:WORKS_FOR]->(a)
 RETURN u.id AS id

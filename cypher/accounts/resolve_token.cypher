@@ -1,7 +1,7 @@
 // name: resolve_token :one
-// The active user behind a valid (not revoked) API token hash.
+// The active user behind a valid API token hash: not revoked and not expired.
 MATCH (t:ApiToken {id: $token_hash})
-WHERE t.revoked = false
+WHERE t.revoked = false AND coalesce(t.expires_at, 0) > $now
 MATCH (u:User {id: t.user_id})
 WHERE u.active = true
 RETURN u {.id, .username, .display_name, .roles, .actor_id, .municipality_id,

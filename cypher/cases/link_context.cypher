@@ -12,4 +12,5 @@ RETURN c.actor_id AS actor_id, c.phase AS phase, c.version AS version,
        CASE WHEN k IS NULL THEN NULL ELSE k {.signed_on, .withdrawn_on} END AS consent,
        CASE WHEN o IS NULL THEN NULL ELSE o {.id, .valid_from, .valid_until} END AS offer,
        collect(CASE WHEN l IS NULL THEN NULL ELSE
-         {link_id: l.id, status: l.status, offer_name: lo.name, actor_name: la.name} END) AS parallel
+         {link_id: l.id, status: l.status, offer_name: lo.name, actor_name: la.name,
+          since: l.since, until: l.until} END) AS parallel

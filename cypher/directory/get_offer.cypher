@@ -1,5 +1,5 @@
 // name: get_offer :one
-// One offer with its organisation, topics, districts, languages, target groups, the organisation's working groups and other offers.
+// One offer with its organisation, topics, districts, languages, target groups, the organisation's working groups on $today and other offers.
 MATCH (o:Offer {id: $offer_id})-[:PROVIDED_BY]->(a:Actor)
 OPTIONAL MATCH (o)-[:COVERS]->(t:Topic)
 WITH o, a, collect(DISTINCT t {.id, .name_de, .name_en}) AS topics
@@ -10,6 +10,7 @@ WITH o, a, topics, districts, collect(DISTINCT l {.id, .name_de, .name_en}) AS l
 OPTIONAL MATCH (o)-[:FOR]->(g:TargetGroup)
 WITH o, a, topics, districts, languages, collect(DISTINCT g {.id, .name_de, .name_en}) AS target_groups
 OPTIONAL MATCH (a)-[m:MEMBER_OF]->(w:WorkingGroup)
+WHERE coalesce(m.since, $today) <= $today AND coalesce(m.until, $today) >= $today
 WITH o, a, topics, districts, languages, target_groups,
      collect(DISTINCT w {.id, .name, role: m.role}) AS working_groups
 OPTIONAL MATCH (a)<-[:PROVIDED_BY]-(other:Offer)

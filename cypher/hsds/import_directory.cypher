@@ -1,5 +1,5 @@
 // name: import_directory :write
-// Create or update actors from $actors and offers from $rows by id (one statement: all or nothing).
+// Create or update actors from $actors and offers from $rows by id (one statement: all or nothing); an offer running on $today ends on row.ends when that is given.
 UNWIND (CASE WHEN size($actors) = 0 THEN [null] ELSE $actors END) AS actor
 FOREACH (x IN CASE WHEN actor IS NULL THEN [] ELSE [actor] END |
   MERGE (n:Actor {id: x.id})
@@ -11,6 +11,10 @@ MERGE (o:Offer {id: row.id})
 SET o += row.props, o.version = coalesce(o.version, 1), o.sample = coalesce(o.sample, false),
     o.genders = coalesce(o.genders, []), o.residence_statuses = coalesce(o.residence_statuses, []),
     o.links_accepted = coalesce(o.links_accepted, 0), o.links_decided = coalesce(o.links_decided, 0)
+SET o.valid_until = CASE
+      WHEN row.ends IS NULL OR coalesce(o.valid_from, '') > $today
+           OR coalesce(o.valid_until, '9999-12-31') < $today THEN o.valid_until
+      ELSE row.ends END
 WITH o, row, a
 OPTIONAL MATCH (o)-[old:PROVIDED_BY|COVERS|SERVES|AVAILABLE_IN|FOR]->()
 DELETE old

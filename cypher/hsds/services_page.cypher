@@ -10,6 +10,6 @@ WITH o, a, topics, collect(DISTINCT d {.id, .name}) AS districts
 OPTIONAL MATCH (o)-[:AVAILABLE_IN]->(l:Language)
 WITH o, a, topics, districts, collect(DISTINCT l {.id, .name_de, .name_en}) AS languages
 OPTIONAL MATCH (o)-[:FOR]->(g:TargetGroup)
-RETURN o {.*} AS offer, a {.id, .name} AS actor, topics, districts, languages,
+RETURN o {.*} AS offer, a {.id, .name, .hsds_id} AS actor, topics, districts, languages,
        collect(DISTINCT g {.id, .name_de, .name_en}) AS target_groups
 ORDER BY offer.id

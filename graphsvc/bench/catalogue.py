@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from ..domain import clock
 from . import backup, cases, coordination, gaps, network, referrals, same_client, search
 from .factories import Factory, one_of, query_step
 
 BENCHMARKS: dict[str, Factory] = {
     "meta.count_by_label": query_step("meta.count_by_label"),
-    "directory.get_offer": query_step("directory.get_offer", offer_id=one_of("offers")),
+    "directory.get_offer": query_step(
+        "directory.get_offer", offer_id=one_of("offers"), today=lambda ids, rng: clock.today_iso()
+    ),
     "directory.offers_for_topic_in_district": query_step(
         "directory.offers_for_topic_in_district",
         topic_id=one_of("topics"),

@@ -144,7 +144,8 @@ def municipality(
     encoder = encoder or same_client.Encoder(same_client.DEV_SECRET)
     # A separate random stream for identities, so adding them left every other generated
     # value (and the bench figures measured on them) the same.
-    names_rng = random.Random(f"identities-{index}")
+    # Reproducible sample data.
+    names_rng = random.Random(f"identities-{index}")  # nosec B311
     identities: list[tuple[list[str], dt.date, str]] = []
     code = _code(index)
     mid = f"gen-{index:03d}"
@@ -331,7 +332,29 @@ def municipality(
                 self_referral=False,
             )
     b.node("Counter", id=f"{code}-2026", value=PER_MUNICIPALITY["cases"])
+    _history(b, random.Random(f"history-{index}"))  # nosec B311
     return b
+
+
+# Share of memberships and cooperations that began or ended in the autumn of 2026, so "what
+# changed since the last meeting" has something to show at every scale.
+RECENT_SHARE = 0.05
+
+
+def _history(b: Bundle, rng: random.Random) -> None:
+    """First and last days for some actors, memberships and cooperations (a stream of its
+    own, so every other generated value stays the same)."""
+    autumn = [f"2026-{month:02d}-{day:02d}" for month in (9, 10, 11) for day in (1, 8, 15, 22)]
+    for actor in b.nodes.get("Actor", []):
+        if rng.random() < RECENT_SHARE / 2:
+            actor["since"] = rng.choice(autumn)
+    for key in (("Actor", "MEMBER_OF", "WorkingGroup"), ("Actor", "COOPERATES_WITH", "Actor")):
+        for _, _, props in b.edges.get(key, []):
+            draw = rng.random()
+            if draw < RECENT_SHARE:
+                props["since"] = rng.choice(autumn)
+            elif draw < RECENT_SHARE * 1.5:
+                props["since"], props["until"] = "2024-01-01", rng.choice(autumn)
 
 
 def fill(
@@ -350,7 +373,8 @@ def fill(
     graph.apply_schema()
     if not graph.query("meta.is_empty"):
         raise GraphError("the graph is not empty; generate fills an empty graph only")
-    rng = random.Random(seed)
+    # The same seed gives the same graph, no secret.
+    rng = random.Random(seed)  # nosec B311
     taxonomy_bundle, known = read_taxonomy(seed_dir)
     taxonomy = {kind: sorted(ids) for kind, ids in known.items()}
     count = SCALES[scale]

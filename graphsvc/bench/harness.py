@@ -46,7 +46,8 @@ def run_all(
 ) -> dict[str, Any]:
     """Run every benchmark (or those starting with a prefix in `only`); return the report."""
     ids = graph.query("bench.sample_ids") or {}
-    rng = random.Random(7)
+    # Reproducible benchmark parameters, no secret.
+    rng = random.Random(7)  # nosec B311
     results: dict[str, Any] = {}
     chosen = {n: f for n, f in BENCHMARKS.items() if not only or n.startswith(only)}
     bar = progress(len(chosen), "bench") if progress else None
@@ -79,4 +80,39 @@ def format_table(report: dict[str, Any]) -> str:
         lines.append(f"referral search API / bare query (p95): {ratio:.2f}")
     if report.get("generate_seconds"):
         lines.append(f"generated in {report['generate_seconds']:.1f} s")
+    return "\n".join(lines)
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return f"{b / a:.2f}" if a and b is not None else "–"
+
+
+def format_comparison(reports: dict[str, dict[str, Any]]) -> str:
+    """Several engines' reports of the same benchmarks as one table: p50 and p95 per engine,
+    and with two engines the second's times divided by the first's."""
+    engines = list(reports)
+    first = reports[engines[0]]
+    lines = [f"scale {first['scale']}"]
+    for engine, report in reports.items():
+        counts = ", ".join(f"{k} {v}" for k, v in report["counts"].items() if v)
+        made = report.get("generate_seconds")
+        lines.append(f"  {engine}: {counts}" + (f" (generated in {made:.1f} s)" if made else ""))
+    header = f"{'benchmark':<48}" + "".join(f" {e + ' p50':>14} {e + ' p95':>14}" for e in engines)
+    pair = len(engines) == 2
+    if pair:
+        header += f" {'ratio p50':>10} {'ratio p95':>10}"
+    lines.append(header)
+    names = list(dict.fromkeys(n for r in reports.values() for n in r["results"]))
+    for name in names:
+        timed = [reports[e]["results"].get(name) for e in engines]
+        row = f"{name:<48}"
+        for t in timed:
+            row += f" {t['p50']:>14.2f} {t['p95']:>14.2f}" if t else f" {'–':>14} {'–':>14}"
+        if pair:
+            a, b = timed
+            row += f" {_ratio(a and a['p50'], b and b['p50']):>10}"
+            row += f" {_ratio(a and a['p95'], b and b['p95']):>10}"
+        lines.append(row)
+    if pair:
+        lines.append(f"ratio: {engines[1]} / {engines[0]} (above 1: {engines[1]} is slower)")
     return "\n".join(lines)

@@ -13,7 +13,9 @@ import json
 import os
 import re
 import socket
-import subprocess
+
+# Starts gunicorn with a fixed argument list.
+import subprocess  # nosec B404
 import sys
 import time
 from http.cookies import SimpleCookie
@@ -23,7 +25,9 @@ from urllib.parse import urlencode
 from ..graph import Graph
 from ..services import accounts
 
-BENCH_PASSWORD = "timing-only-5f3a9c-never-used"  # bench users only; page benchmarks log in with it
+# Bench users on bench graphs only; page benchmarks log in with it.
+# Bench graphs only.
+BENCH_PASSWORD = "timing-only-5f3a9c-never-used"  # nosec B105
 START_SECONDS = 30
 _servers: dict[tuple[str, str], int] = {}  # (graph URL, graph name) -> port
 
@@ -106,7 +110,7 @@ def _server(graph: Graph) -> int:
     }
     command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", "1", "--threads", "4", "--log-level", "warning"]
-    process = subprocess.Popen([*command, "graphsvc:create_app()"], env=env)
+    process = subprocess.Popen([*command, "graphsvc:create_app()"], env=env)  # nosec B603
     atexit.register(process.terminate)
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:

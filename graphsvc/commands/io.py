@@ -1,4 +1,5 @@
-"""Getting data in and out from the shell: `graphsvc export|import|export-hsds|import-offers`."""
+"""Getting data in and out from the shell: `graphsvc export|import|export-hsds|import-hsds|
+import-offers`."""
 
 from __future__ import annotations
 
@@ -77,10 +78,16 @@ def import_cmd(file: Path, graph_name: str | None) -> None:
 
 @click.command("export-hsds")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--csv", "as_csv", is_flag=True, help="Also write the CSV tabular form.")
+@click.option(
+    "--csv",
+    "as_csv",
+    is_flag=True,
+    help="Write the tabular form (CSV files and their datapackage.json) instead of JSON.",
+)
 @GRAPH_OPTION
 def export_hsds_cmd(directory: Path, as_csv: bool, graph_name: str | None) -> None:
-    """Write the directory as an HSDS 3.0 data package (JSON, optionally CSV) into DIRECTORY."""
+    """Write the directory as an HSDS 3.0 data package into DIRECTORY: JSON files
+    (organizations.json, services.json, …) or, with --csv, the tabular form."""
     from ..services import hsds
 
     with open_graph(settings(), graph_name) as graph:
@@ -89,9 +96,7 @@ def export_hsds_cmd(directory: Path, as_csv: bool, graph_name: str | None) -> No
             package = hsds.build_package(graph, bar.update)
         finally:
             bar.close()
-    written = hsds.write_json(package, directory)
-    if as_csv:
-        written += hsds.write_csv(package, directory)
+    written = hsds.write_csv(package, directory) if as_csv else hsds.write_json(package, directory)
     click.echo(
         f"{len(package['services'])} services of {len(package['organizations'])} organizations: "
         f"{len(written)} files in {directory}"
@@ -184,44 +189,80 @@ def import_offers_cmd(
     )
 
 
+UNMAPPED_SHOWN = 50  # lines of the unmapped report on the terminal; --report holds all
+
+
 @click.command("import-hsds")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--municipality", "municipality_id", required=True, help="Municipality id.")
-@click.option("--dry-run", is_flag=True, help="Only validate and map; write nothing.")
+@click.option("--dry-run", is_flag=True, help="Only check and map; write nothing.")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write every value that has no place in the graph to this CSV file (place, value).",
+)
 @GRAPH_OPTION
 def import_hsds_cmd(
-    directory: Path, municipality_id: str, dry_run: bool, graph_name: str | None
+    source: Path,
+    municipality_id: str,
+    dry_run: bool,
+    report: Path | None,
+    graph_name: str | None,
 ) -> None:
-    """Import an HSDS data package (organizations.json, services.json) into the directory."""
-    import json
+    """Import an HSDS 3.0 feed into the directory: a folder (JSON files, or the tabular form
+    with its datapackage.json) or one JSON file. Every object is checked first; on any
+    problem nothing is written."""
+    import csv
 
     from ..services import audit, hsds
 
     digest = hashlib.sha256()
-    for name in ("organizations.json", "services.json"):
-        if (directory / name).exists():
-            digest.update((directory / name).read_bytes())
+    files = sorted(source.iterdir()) if source.is_dir() else [source]
+    for path in files:
+        if path.is_file() and path.suffix.lower() in (".json", ".csv"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     with open_graph(settings(), graph_name) as graph:
         try:
-            plan = hsds.plan_import(graph, directory, municipality_id)
+            feed = hsds.read_feed(source)
+            bar = progress_bar(len(feed), "check")
+            try:
+                plan = hsds.plan_import(graph, feed, municipality_id, bar.update)
+            finally:
+                bar.close()
         except hsds.HsdsError as exc:
             for problem in exc.problems:
-                click.echo(problem, err=True)
+                click.echo(str(problem), err=True)
             raise click.ClickException(
                 f"{len(exc.problems)} problems: nothing was written"
             ) from None
-        click.echo(f"{len(plan['actors'])} new organisations, {len(plan['rows'])} services mapped")
-        if plan["unmapped"]:
-            click.echo("not mapped: " + json.dumps(plan["unmapped"], ensure_ascii=False))
+        counts = plan.summary()
+        click.echo(
+            f"{counts['organizations']} new organisations, {counts['services']} services "
+            f"({counts['updated']} already in the directory)"
+        )
+        if plan.unmapped:
+            click.echo(f"{len(plan.unmapped)} values have no place in the graph (not imported):")
+            for where, value in plan.unmapped[:UNMAPPED_SHOWN]:
+                click.echo(f"  {where}: {value}")
+            if len(plan.unmapped) > UNMAPPED_SHOWN and report is None:
+                click.echo(f"  … and {len(plan.unmapped) - UNMAPPED_SHOWN} more (--report FILE)")
+        if report is not None:
+            with report.open("w", encoding="utf-8", newline="") as out:
+                writer = csv.writer(out)
+                writer.writerow(["place", "value"])
+                writer.writerows(plan.unmapped)
+            click.echo(f"every unmapped value: {report}")
         if dry_run:
+            click.echo("dry run: nothing written")
             return
         written = hsds.import_package(graph, plan)
         audit.record(
             graph,
             audit.SHELL,
             "import.hsds",
-            target=directory.name,
-            details={"sha256": digest.hexdigest(), "services": written},
+            target=source.name,
+            details={"sha256": digest.hexdigest(), **counts},
         )
     click.echo(f"{written} services written")
 

@@ -3,6 +3,8 @@ create the first admin, and serve the app with gunicorn."""
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 
 import click
@@ -40,7 +42,10 @@ def run(host: str | None, port: int | None, workers: int) -> None:
         click.echo(f"graphsvc läuft auf {where}  (engine: {config.backend_kind})")
         if loaded:
             click.echo(f"Herne-Beispieldaten geladen: {loaded} Knoten und Kanten.")
-        if first_admin:
+        if first_admin and config.admin_password:
+            # The operator chose this password: it is never echoed into a log.
+            click.echo("Erste Anmeldung: Benutzer »admin«, Passwort aus GRAPHSVC_ADMIN_PASSWORD")
+        elif first_admin:
             click.echo(f"Erste Anmeldung: Benutzer »admin«, Einmal-Passwort »{first_admin}«")
             click.echo("(bitte nach der Anmeldung ändern; oder GRAPHSVC_ADMIN_PASSWORD setzen)")
         else:
@@ -48,6 +53,10 @@ def run(host: str | None, port: int | None, workers: int) -> None:
         if demo:
             click.echo(demo_banner(demo))
         click.echo("Beenden mit Strg-C.")
+        if engine:
+            # A dead engine is restarted; when that fails for good, graphsvc stops, so a
+            # service manager (or a person reading the log) starts it afresh.
+            engine.supervise(give_up=lambda: os.kill(os.getpid(), signal.SIGTERM))
         _serve(config, url if engine else None, host, port, workers)
     finally:
         if engine and engine.owned_here:
@@ -132,6 +141,9 @@ def _serve(config: Settings, engine_url: str | None, host: str, port: int, worke
             self.cfg.set("threads", 4)
             self.cfg.set("accesslog", None)
             self.cfg.set("graceful_timeout", 5)
+            # gunicorn's control socket is one file per user (~/.gunicorn/gunicorn.ctl),
+            # shared by every instance; graphsvc does not use it.
+            self.cfg.set("control_socket_disable", True)
 
         def load(self):
             # Each worker builds its own app (and connection pool) after the fork.

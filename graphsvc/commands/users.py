@@ -97,6 +97,8 @@ def create(username: str, name: str) -> None:
             user_id = accounts.find_user_id(graph, username)
         except accounts.AccountError as exc:
             raise click.ClickException(str(exc)) from None
-        secret = accounts.create_token(graph, user_id, name)
+        config = settings()
+        secret = accounts.create_token(graph, user_id, name, config.token_days)
         audit.record(graph, audit.SHELL, "token.create", target=secret[:12])
     click.echo(secret)
+    click.echo(f"valid for {config.token_days} days (GRAPHSVC_TOKEN_DAYS)", err=True)

@@ -36,6 +36,10 @@ class CaseRuleError(Exception):
         self.field = field
 
 
+class UnknownOffer(CaseRuleError):
+    """The change names an offer the directory does not hold (the API answers 404)."""
+
+
 def check_phase_change(current: str, target: str) -> None:
     """Forward one step at a time, back to any earlier phase (re-assessment) at any time.
 

@@ -34,6 +34,11 @@ def now_iso() -> str:
     return now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def day_of(seconds: int) -> dt.date:
+    """The Europe/Berlin calendar day of an epoch-seconds moment (a token's expiry)."""
+    return dt.datetime.fromtimestamp(seconds, LOCAL).date()
+
+
 def now_seconds() -> int:
     """This moment as whole seconds since the epoch, for session and token expiry."""
     return int(time.time())

@@ -4,6 +4,8 @@ this user), or someone changed it meanwhile. web/errors.py answers them with 400
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class InvalidInput(ValueError):
     """Input a use case cannot take; `fields` maps each field to the reason.
@@ -12,7 +14,7 @@ class InvalidInput(ValueError):
     use case that checks input raises a subclass of this one.
     """
 
-    def __init__(self, fields: dict[str, str]):
+    def __init__(self, fields: dict[str, Any]):
         super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
         self.fields = fields
 

@@ -25,6 +25,7 @@ LABELS = (
     "Theme",
     "Counter",
     "AuthSession",
+    "LoginFailure",
     "ApiToken",
     "AuditEvent",
     "Snapshot",
@@ -71,6 +72,16 @@ RELATIONSHIPS: tuple[EdgeKey, ...] = (
     ("Notification", "NOTIFIES", "User"),
     ("Notification", "CONCERNS", "Case"),
 )
+
+# The first and last day of what a network meeting compares between two dates (domain/history.py):
+# organisations, offers, working-group memberships and cooperations. Unset means "since always"
+# and "still running"; the directory, the seeds and the generator fill them.
+DATED: dict[str, tuple[str, str]] = {
+    "Actor": ("since", "retired_on"),
+    "Offer": ("valid_from", "valid_until"),
+    "MEMBER_OF": ("since", "until"),
+    "COOPERATES_WITH": ("since", "until"),
+}
 
 # Labels whose nodes the app writes one at a time and looks up by something other than id
 # hold no bulk data; the Meta node is merged, not created, so a restore keeps one of it.

@@ -6,11 +6,12 @@ numbers because both formats only carry scalars.
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 
 import networkx as nx
+
+from . import csvfile
 
 NODE_COLUMNS = (
     "id",
@@ -21,9 +22,30 @@ NODE_COLUMNS = (
     "circle",
     "district_id",
     "municipality_id",
+    "parent",
+    "change",
 )
-EDGE_COLUMNS = ("id", "source", "target", "type", "role", "kind")
+EDGE_COLUMNS = ("id", "source", "target", "type", "role", "kind", "change")
+CHANGE_COLUMNS = ("change", "what", "name", "first_day", "last_day", "id")
 FORMATS = ("graphml", "gexf", "csv")
+# One look for the graph on screen, in the PNG and SVG exports and in the PDF handout: a
+# colour and a shape per node type (colour is never the only cue), each colour at least
+# 4.5:1 against white so it stays readable on a projector.
+NODE_COLOURS = {
+    "actor": "#1f5fa8",
+    "offer": "#a35200",
+    "working_group": "#1a7f37",
+    "district": "#6f42c1",
+    "topic": "#b00020",
+}
+NODE_SHAPES = {
+    "actor": "ellipse",
+    "offer": "round-rectangle",
+    "working_group": "hexagon",
+    "district": "diamond",
+    "topic": "triangle",
+}
+CHANGE_COLOURS = {"new": "#0a7d2c", "ended": "#b00020"}
 
 
 def _scalar(value):
@@ -68,19 +90,8 @@ def gexf(view: dict) -> bytes:
 
 
 def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _safe_cell(_scalar(row.get(k, ""))) for k in columns})
-    return out.getvalue()
-
-
-def _safe_cell(value):
-    # A leading =, +, - or @ would be run as a formula by spreadsheet programs.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    plain = ({k: _scalar(row.get(k, "")) for k in columns} for row in rows)
+    return csvfile.to_text(csvfile.dict_rows(plain, columns), lineterminator="\n")
 
 
 def nodes_csv(view: dict) -> str:
@@ -100,3 +111,21 @@ def csv_zip(view: dict) -> bytes:
         archive.writestr("nodes.csv", nodes_csv(view))
         archive.writestr("edges.csv", edges_csv(view))
     return out.getvalue()
+
+
+def changes_csv(sections: list[dict]) -> str:
+    """The changes list (sections of new and ended items, headed in the interface language)
+    as CSV: one row per change, the section heading as its first column."""
+    rows = [
+        {
+            "change": section["heading"],
+            "what": section["kind"],
+            "name": item["label"],
+            "first_day": item.get("first_day") or "",
+            "last_day": item.get("last_day") or "",
+            "id": item["id"],
+        }
+        for section in sections
+        for item in section["items"]
+    ]
+    return _csv(rows, CHANGE_COLUMNS)

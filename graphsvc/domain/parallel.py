@@ -2,8 +2,10 @@
 periods (quarters or months) a case was supported in parallel.
 
 A link runs from its `since` day to its `until` day; a link without `until` is open-ended
-(still running). Two links overlap when they share at least one day after the later start:
-a warm handover ends one link on the day the next starts, and that is no parallel support.
+(still running). Two links ran together when the later start lies before the earlier end;
+an open end has not come yet, so two running links that both started today ran together. A
+warm handover ends one link on the day the next starts, and that is no parallel support.
+`ran_together` is the one rule: the coordination view and the case's own check both ask it.
 """
 
 from __future__ import annotations
@@ -50,16 +52,27 @@ def check_rules(rules: Rules) -> Rules:
     return rules
 
 
-def common_days(row: Mapping[str, Any], today: str) -> tuple[str, str] | None:
-    """The first and last day both links of a row ran (open ends run until today), or None.
+def ran_together(
+    since_a: str | None, until_a: str | None, since_b: str | None, until_b: str | None
+) -> bool:
+    """Whether two links ran together: the later start lies before the earlier end, and a
+    link without an end is still running. A link without a start day overlaps nothing."""
+    if not since_a or not since_b:
+        return False
+    ends = [day for day in (until_a, until_b) if day]
+    return not ends or max(since_a, since_b) < min(ends)
 
-    A link without a start day cannot be placed in time, so it overlaps nothing.
-    """
-    if not row.get("since_a") or not row.get("since_b"):
+
+def common_days(row: Mapping[str, Any], today: str) -> tuple[str, str] | None:
+    """The first and last day both links of a row ran (a running link until today), or None
+    when they did not run together."""
+    if not ran_together(
+        row.get("since_a"), row.get("until_a"), row.get("since_b"), row.get("until_b")
+    ):
         return None
     start = max(row["since_a"], row["since_b"])
     end = min(row.get("until_a") or today, row.get("until_b") or today)
-    return (start, end) if start < end else None
+    return start, max(start, end)
 
 
 def parallel_rows(rows: Iterable[Mapping[str, Any]], rules: Rules, today: str) -> list[dict]:

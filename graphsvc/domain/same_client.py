@@ -40,7 +40,8 @@ BITS = 1024
 NAME_HASHES = 10
 DATE_HASHES = 20
 DEFAULT_THRESHOLD = 0.85
-DEV_SECRET = "dev-only-match-key-secret"
+# Refused in production (config).
+DEV_SECRET = "dev-only-match-key-secret"  # nosec B105
 HEX_LENGTH = BITS // 4
 
 # German transliterations first, so Müller and Mueller give the same letters; other

@@ -231,6 +231,7 @@ def read(
             website=c.get("website", _text, required=False),
             municipality_id=mid,
             district_id=district,
+            since=c.get("since", _date, required=False),
             sample=c.get("sample", _bool),
         )
         bundle.edge(("Actor", "LOCATED_IN", "District"), record["id"], district)
@@ -238,7 +239,13 @@ def read(
             cc = Checker(coop, f"{record.where('cooperates_with')}")
             partner = cc.ref("actor", known["actor"], "actor")
             kind = cc.get("kind", one_of(model.COOPERATION_KINDS))
-            bundle.edge(("Actor", "COOPERATES_WITH", "Actor"), record["id"], partner, kind=kind)
+            bundle.edge(
+                ("Actor", "COOPERATES_WITH", "Actor"),
+                record["id"],
+                partner,
+                kind=kind,
+                **_running(coop, cc),
+            )
 
     _read_offers(_file(local / "offers.yaml", "offers"), bundle, known, mid)
     _read_working_groups(_file(local / "working_groups.yaml", "working_groups"), bundle, known, mid)
@@ -379,7 +386,22 @@ def _read_working_groups(records: list[Located], bundle: Bundle, known: dict, mi
             mc = Checker(member, record.where("members"))
             actor = mc.ref("actor", known["actor"], "actor")
             role = mc.get("role", one_of(model.MEMBER_ROLES))
-            bundle.edge(("Actor", "MEMBER_OF", "WorkingGroup"), actor, record["id"], role=role)
+            bundle.edge(
+                ("Actor", "MEMBER_OF", "WorkingGroup"),
+                actor,
+                record["id"],
+                role=role,
+                **_running(member, mc),
+            )
+
+
+def _running(record: Located, c: Checker) -> dict[str, str]:
+    """The optional first and last day (`since`, `until`) of a membership or cooperation."""
+    since = c.get("since", _date, required=False)
+    until = c.get("until", _date, required=False)
+    if since and until and until < since:
+        raise record.fail("until", f"{until} is before since {since}")
+    return {k: v for k, v in (("since", since), ("until", until)) if v}
 
 
 def _read_kim(data: Any, path: Path, bundle: Bundle, known: dict) -> None:

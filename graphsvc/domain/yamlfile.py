@@ -47,7 +47,8 @@ def load(path: Path) -> Any:
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=Loader)  # noqa: S506 (SafeLoader subclass)
+            # A SafeLoader.
+            return yaml.load(handle, Loader=Loader)  # noqa: S506  # nosec B506
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else "?"

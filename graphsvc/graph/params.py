@@ -23,7 +23,9 @@ def check(params: dict[str, Any]) -> dict[str, Any]:
     """Return params unchanged if every value is plain, else raise ParameterRejected."""
     for key, value in params.items():
         if type(key) is not str or not NAME.match(key):
-            raise ParameterRejected(f"parameter name {key!r} is not a plain identifier")
+            raise ParameterRejected(
+                f"parameter name {key!r} is not a plain identifier", problem="name"
+            )
         _check_value(value, key)
     return params
 
@@ -34,11 +36,15 @@ def _check_value(value: Any, where: str) -> None:
         return
     if kind is float:
         if not math.isfinite(value):
-            raise ParameterRejected(f"parameter {where}: {value!r} is not a finite number")
+            raise ParameterRejected(
+                f"parameter {where}: {value!r} is not a finite number", _field(where), "number"
+            )
         return
     if kind is str:
         if CONTROL.search(value):
-            raise ParameterRejected(f"parameter {where}: text contains a control character")
+            raise ParameterRejected(
+                f"parameter {where}: text contains a control character", _field(where), "control"
+            )
         return
     if kind is list or kind is tuple:
         for i, item in enumerate(value):
@@ -47,7 +53,16 @@ def _check_value(value: Any, where: str) -> None:
     if kind is dict:
         for k, item in value.items():
             if type(k) is not str or not k or "`" in k or CONTROL.search(k):
-                raise ParameterRejected(f"parameter {where}: map key {k!r} is not allowed")
+                raise ParameterRejected(
+                    f"parameter {where}: map key {k!r} is not allowed", _field(where), "name"
+                )
             _check_value(item, f"{where}.{k}")
         return
-    raise ParameterRejected(f"parameter {where}: type {kind.__name__} is not a plain value")
+    raise ParameterRejected(
+        f"parameter {where}: type {kind.__name__} is not a plain value", _field(where), "type"
+    )
+
+
+def _field(where: str) -> str:
+    """The last plain name of a parameter path: `attributes.notes[0]` → `notes`."""
+    return re.sub(r"\[\d+\]", "", where).rsplit(".", 1)[-1]

@@ -44,6 +44,7 @@ SCHEMA = Schema(
         "Case": ("municipality_id", "phase", "actor_id"),
         "District": ("municipality_id",),
         "AuthSession": ("user_id",),
+        "LoginFailure": ("user_id",),
         "ApiToken": ("user_id",),
         "AuditEvent": ("username",),
         "Theme": ("municipality_id",),

@@ -6,17 +6,22 @@ imports are recorded. Details never hold a password, token or session id.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain import clock
+from ..domain import clock, csvfile
 from ..graph import Graph
 
-MAX_EVENTS = 5000
+PAGE_SIZE = 100  # events per page of the admin's page view
+EXPORT_BATCH = 1000  # events read per query while the CSV export streams
+# Details of these areas describe a case (needs, offers, topics, statuses, match counts).
+# Admins may not read cases, so their views keep only the record ids among the details.
+CASE_AREAS = ("case.", "same_client.")
+RECORD_ID_KEYS = frozenset({"link", "cases"})
+NEWEST = ("9999", "")  # a cursor before every event
 
 
 @dataclass(frozen=True)
@@ -76,32 +81,60 @@ def search(
     action: str = "",
     since: str = "",
     until: str = "",
-    limit: int = 500,
+    limit: int = PAGE_SIZE,
+    municipality_id: str | None = None,
+    before: tuple[str, str] = NEWEST,
 ) -> list[dict[str, Any]]:
-    """Events newest first, filtered; dates as YYYY-MM-DD (inclusive)."""
+    """One page of events newest first, filtered; dates as YYYY-MM-DD (inclusive); only
+    events older than the cursor `before` (at, id) of the last event of the previous page.
+    With a municipality, its events and those of nobody's municipality (shell commands,
+    logins under unknown names)."""
     rows = graph.query(
         "audit.search_events",
+        municipalities=[] if municipality_id is None else [municipality_id, ""],
         username=username,
         action=action,
         since=since or "0000",
         until=(until + "T99") if until else "9999",
-        limit=max(1, min(limit, MAX_EVENTS)),
+        before_at=before[0],
+        before_id=before[1],
+        limit=max(1, min(limit, EXPORT_BATCH)),
     )
     return [row["event"] for row in rows]
 
 
-def to_csv(events: list[dict[str, Any]]) -> str:
-    """Events as CSV text (for the admin's export)."""
-    out = io.StringIO()
-    columns = ["at", "username", "action", "target", "outcome", "address", "details"]
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for event in events:
-        writer.writerow({k: _safe_cell(event.get(k)) for k in columns})
-    return out.getvalue()
+def search_all(graph: Graph, **filters: Any) -> Iterator[dict[str, Any]]:
+    """Every matching event, newest first, read in batches (for the streamed export)."""
+    before = NEWEST
+    while True:
+        batch = search(graph, limit=EXPORT_BATCH, before=before, **filters)
+        yield from batch
+        if len(batch) < EXPORT_BATCH:
+            return
+        before = cursor(batch[-1])
 
 
-def _safe_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    # A leading = + - @ would run as a formula when the CSV is opened in a spreadsheet.
-    return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
+def cursor(event: dict[str, Any]) -> tuple[str, str]:
+    """Where the page after `event` starts."""
+    return event["at"], event["id"]
+
+
+def without_case_content(event: dict[str, Any]) -> dict[str, Any]:
+    """The event as an admin may see it: for case areas only the record ids among the
+    details (which case, which link), never needs, offers, topics or statuses."""
+    if not event.get("action", "").startswith(CASE_AREAS):
+        return event
+    try:
+        details = json.loads(event.get("details") or "{}")
+    except ValueError:
+        details = {}
+    kept = {k: v for k, v in details.items() if k in RECORD_ID_KEYS}
+    return {**event, "details": json.dumps(kept, ensure_ascii=False, sort_keys=True)}
+
+
+CSV_COLUMNS = ("at", "username", "action", "target", "outcome", "address", "details")
+
+
+def to_csv(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Events as CSV text, a chunk per event (the admin's export streams it)."""
+    return csvfile.stream(csvfile.dict_rows(events, CSV_COLUMNS))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import cases as rules
-from ..domain import clock, model, ranking, referrals
+from ..domain import clock, model, parallel, ranking, referrals
 from ..domain.errors import Conflict, NotFound
 from ..graph import Graph
 from . import audit, same_client
@@ -25,6 +25,7 @@ class LinkProposal:
     """What the parallel-support check found before a link is saved."""
 
     parallel: list[dict[str, Any]] = field(default_factory=list)
+    link_id: str | None = None  # the new link's id, once it is saved
 
     @property
     def needs_confirmation(self) -> bool:
@@ -119,8 +120,11 @@ def open_case(
 
 def read_case(graph: Graph, who: Who, pseudonym: str) -> dict[str, Any]:
     """The whole case file (audited read)."""
-    _own_case(graph, who, pseudonym)
+    # One read for the check and the file: the page is the most frequent case read.
     data = graph.query("cases.get_case", pseudonym=pseudonym)
+    if not data or data["case"].get("actor_id") != who.actor_id:
+        _audit(graph, who, "case.denied", pseudonym)
+        raise NotFound(pseudonym)
     data["case"].pop("match_key", None)  # for matching only; says nothing to a reader
     data["needs"] = [n for n in data["needs"] if n]
     data["consents"] = {c["topic"]: c for c in data["consents"] if c}
@@ -258,8 +262,21 @@ def set_consent(
     return new
 
 
-def check_parallel(graph: Graph, pseudonym: str, topic: str, except_link: str = "") -> LinkProposal:
-    """Links of the case that already bind a partner for the same topic."""
+def running_beside(links: list[dict[str, Any]], since: str) -> list[dict[str, Any]]:
+    """The links that run together with a link starting on `since` and still running, by
+    the one rule of parallel support (`domain/parallel.py`)."""
+    return [
+        {k: v for k, v in link.items() if k not in {"since", "until"}}
+        for link in links
+        if link and parallel.ran_together(link.get("since"), link.get("until"), since, None)
+    ]
+
+
+def check_parallel(
+    graph: Graph, pseudonym: str, topic: str, since: str, except_link: str = ""
+) -> LinkProposal:
+    """Links of the case that bind a partner for the same topic and run together with a link
+    that starts on `since`."""
     rows = graph.query(
         "cases.active_links_for_topic",
         pseudonym=pseudonym,
@@ -267,7 +284,7 @@ def check_parallel(graph: Graph, pseudonym: str, topic: str, except_link: str = 
         statuses=list(rules.ACTIVE_LINK_STATUSES),
         except_link=except_link,
     )
-    return LinkProposal(parallel=rows)
+    return LinkProposal(parallel=running_beside(rows, since))
 
 
 def create_link(
@@ -298,13 +315,13 @@ def create_link(
     if context["phase"] == "closed":
         raise rules.CaseRuleError("the case is closed", "offer_id")
     if context["offer"] is None:
-        raise rules.CaseRuleError("unknown offer", "offer_id")
+        raise rules.UnknownOffer("unknown offer", "offer_id")
     if not rules.offer_valid(context["offer"], clock.today_iso()):
         raise rules.CaseRuleError("this offer has ended (or not yet started)", "offer_id")
     if not self_referral and not rules.consent_valid(context["consent"], clock.today_iso()):
         _audit(graph, who, "case.link.refused", pseudonym, offer=offer_id, topic=topic)
         raise rules.CaseRuleError("no valid confidentiality waiver for this topic", "topic")
-    check = LinkProposal(parallel=[p for p in context["parallel"] if p])
+    check = LinkProposal(parallel=running_beside(context["parallel"], clock.today_iso()))
     if check.needs_confirmation and not confirm_reason.strip():
         return None, check
     result = graph.query(
@@ -317,11 +334,12 @@ def create_link(
         status="proposed",
         self_referral=self_referral,
         reason=confirm_reason.strip() or None,
-        link_id=uuid.uuid4().hex[:16],
+        link_id=(link_id := uuid.uuid4().hex[:16]),
         today=clock.today_iso(),
         username=who.get("username"),
     )
     new = _written(graph, who, pseudonym, result, version)
+    check.link_id = link_id
     _audit(
         graph,
         who,
@@ -355,7 +373,8 @@ def change_link(
     rules.check_link_change(link["status"], status)
     check = LinkProposal()
     if status in rules.ACTIVE_LINK_STATUSES:
-        check = check_parallel(graph, pseudonym, link["topic"], except_link=link_id)
+        since = link.get("since") or clock.today_iso()
+        check = check_parallel(graph, pseudonym, link["topic"], since, except_link=link_id)
         if check.needs_confirmation and not confirm_reason.strip():
             return None, check
     result = write_link_status(

@@ -41,15 +41,22 @@ def suppress_series(counts: dict[str, int], threshold: int) -> list[dict[str, An
 def suppress_pairs(
     pairs: dict[tuple[str, str, str], set[str]], table: SuppressedTable, threshold: int
 ) -> dict[tuple[str, str, str], int | None]:
-    """Case counts per topic and organisation pair, suppressed like a topic × pair table.
+    """Case counts per topic and organisation pair, for the printed page: each topic's pairs
+    are one line whose total is about the topic's total in the main table.
 
-    The pairs of a topic add up to about its total in the main table, so one hidden pair
-    beside shown ones could be worked out: secondary suppression hides more pairs, or the
-    topic's total in the main table as well.
+    One hidden pair beside shown ones could be worked out from that total, so secondary
+    suppression hides more pairs of the topic. No pair has a total of its own anywhere, so
+    pairs are not suppressed across topics. Where a topic's pairs run out of cells to hide,
+    its total in the main table is hidden when that row hides a cell anyway; otherwise the
+    total shows (it is the sum of shown cells) and every pair of the topic is hidden instead.
     """
     cells = {(t, f"{a} {b}"): len(cases) for (t, a, b), cases in pairs.items()}
-    suppressed = suppress(cells, threshold)
-    table.hidden_row_totals |= suppressed.hidden_row_totals
+    suppressed = suppress(cells, threshold, axes=(0,))
+    for topic in suppressed.hidden_row_totals:
+        if table.hides_in_row(topic):
+            table.hidden_row_totals.add(topic)
+        else:
+            suppressed.hidden |= {cell for cell in cells if cell[0] == topic}
     return {(t, a, b): suppressed.shown((t, f"{a} {b}")) for t, a, b in pairs}
 
 
@@ -96,7 +103,8 @@ def parallel_support(
             "topic": t,
             "actor_a": actor_names[a],
             "actor_b": actor_names[b],
-            "cases": shown[(t, a, b)],
+            "cases": shown[(t, a, b)],  # suppressed: the printed page
+            "listed": len(cases),  # beside the pseudonyms on screen: their number
             "pseudonyms": sorted(cases),
         }
         for (t, a, b), cases in sorted(
@@ -116,14 +124,25 @@ def parallel_support(
 
 
 def to_dict(result: ParallelSupport) -> dict[str, Any]:
-    """The result as plain data; suppressed counts are None."""
+    """The result as plain data; suppressed counts are None. A pair lists its pseudonyms
+    (coordination acts on them) and so their number: no count is hidden beside a list that
+    shows it."""
     table = result.by_topic_district
     return {
         "cells": [
             {"topic": t, "district": d, "cases": table.shown((t, d))} for t, d in table.counts
         ],
         "topic_totals": {t: table.row_total(t) for t in sorted({t for t, _ in table.counts})},
-        "pairs": result.by_pair,
+        "pairs": [
+            {
+                "topic": p["topic"],
+                "actor_a": p["actor_a"],
+                "actor_b": p["actor_b"],
+                "cases": p["listed"],
+                "pseudonyms": p["pseudonyms"],
+            }
+            for p in result.by_pair
+        ],
         "over_time": result.over_time,
         "pseudonyms": sorted({row["pseudonym"] for row in result.pseudonyms}),
     }

@@ -25,6 +25,11 @@ LIST_KEYS = (
 )
 
 
+# Counts of accepted and decided case links per offer: they come from cases, so only the
+# roles of the referral search see them (web/access.py FIGURES).
+REFERRAL_COUNTS = ("links_accepted", "links_decided")
+
+
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
     """Drop the all-null maps an OPTIONAL MATCH without a hit leaves in collected lists."""
     for key in LIST_KEYS:
@@ -68,7 +73,7 @@ def offer_choices(
 
 def get_offer(graph: Graph, offer_id: str, today: str) -> dict[str, Any] | None:
     """An offer with everything the offer page shows, or None."""
-    found = graph.query("directory.get_offer", offer_id=offer_id)
+    found = graph.query("directory.get_offer", offer_id=offer_id, today=today)
     if found is None:
         return None
     found = _clean(found)
@@ -85,7 +90,7 @@ def get_offer(graph: Graph, offer_id: str, today: str) -> dict[str, Any] | None:
 
 def get_actor(graph: Graph, actor_id: str, today: str) -> dict[str, Any] | None:
     """An organisation with its offers, working groups and partners, or None."""
-    found = graph.query("directory.get_actor", actor_id=actor_id)
+    found = graph.query("directory.get_actor", actor_id=actor_id, today=today)
     if found is None:
         return None
     found = _clean(found)
@@ -261,7 +266,7 @@ def update_offer(
 
 def retire_offer(graph: Graph, who: Who, offer_id: str, version: int, last_day: str) -> int:
     """End an offer after `last_day` (it stays listed, flagged as expired); new version."""
-    found = graph.query("directory.get_offer", offer_id=offer_id)
+    found = graph.query("directory.get_offer", offer_id=offer_id, today=clock.today_iso())
     if found is None:
         raise LookupError(offer_id)
     changes = {"valid_until": [found["offer"].get("valid_until"), last_day]}

@@ -7,12 +7,12 @@ tables, and this module writes them as CSV or PDF without knowing the interface 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import csvfile
 from ..domain.cases import ACTIVE_LINK_STATUSES
 from ..domain.gaps import DEMAND_STATUSES, REFUSED_STATUSES, GapReport, Period, build
 from ..domain.suppression import DEFAULT_THRESHOLD, check_threshold
@@ -94,7 +94,7 @@ def report(
 def to_csv(meta: list[tuple[str, str]], tables: list[dict[str, Any]]) -> str:
     """One CSV file (semicolon, for German spreadsheets): the facts, then one section per table."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = csvfile.Writer(out, delimiter=";", lineterminator="\r\n")
     for key, value in meta:
         writer.writerow([key, value])
     for table in tables:

@@ -1,21 +1,24 @@
-"""Open Referral HSDS 3.0: the directory as organizations, services and their parts.
+"""Open Referral HSDS 3.0: the directory as organizations, services and their parts, out
+(export files, the API's pages) and in (import, checked and mapped by domain/hsds.py).
 
-Mapping (graphsvc → HSDS):
-- Actor → organization (name, description, email, website, phones, locations)
-- Offer → service (name, description, email, status from valid_from/valid_until,
-  minimum_age/maximum_age, eligibility_description from target groups, genders and
-  residence statuses), its address → location + address + service_at_location,
-  SERVES districts → service_area, AVAILABLE_IN → language, phone → phone,
-  email → contact, hours → schedule (description), COVERS topics and FOR target groups →
-  attribute + taxonomy_term (taxonomies "graphsvc-topics", "graphsvc-target-groups").
-HSDS ids must be UUIDs: each is a UUIDv5 of the graphsvc id, so exports are stable.
-Not exported: capacity, circle, category (kept as attribute "category"), keywords,
+Mapping (graphsvc ↔ HSDS):
+- Actor ↔ organization (name, alternate_name, description, email, website, phones,
+  locations)
+- Offer ↔ service (name, alternate_name, description, email, url ↔ website, status from
+  valid_from/valid_until, minimum_age/maximum_age, wait_time ↔ waiting_days,
+  eligibility_description: the imported text, else one made from target groups, genders
+  and residence statuses), its address ↔ location + address + service_at_location,
+  SERVES districts ↔ service_area, AVAILABLE_IN ↔ language, phone ↔ phone, contact name and
+  e-mail ↔ contact, hours ↔ schedule (description; times on import), COVERS topics and FOR
+  target groups ↔ attribute + taxonomy_term (taxonomies "graphsvc-topics",
+  "graphsvc-target-groups"), category ↔ attribute "category".
+HSDS ids must be UUIDs: an imported object keeps its own (`hsds_id`); every other one gets a
+UUIDv5 of its graphsvc id, so exports are stable. Not exported: capacity, circle, keywords,
 municipality and cases (never).
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import uuid
@@ -23,7 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..domain import clock, model
+from ..domain import clock, csvfile
+from ..domain import hsds as feed_rules
 from ..graph import Graph
 
 NAMESPACE = uuid.UUID("6f1c1f4e-2b7a-5d55-9a52-6b1e6c1a8e01")
@@ -46,16 +50,33 @@ def _clean(obj: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in obj.items() if v not in (None, "", [])}
 
 
+def _web(address: str | None) -> str | None:
+    """A web address HSDS accepts (a URI), else nothing."""
+    return address if address and address.startswith(("http://", "https://")) else None
+
+
 def _today() -> str:
     return clock.today_iso()
 
 
 def _status(offer: dict[str, Any], today: str) -> str:
+    # An imported service that was not active keeps its own word (temporarily closed, …)
+    # for as long as its dates keep it out of the search.
     if offer.get("valid_from") and offer["valid_from"] > today:
-        return "inactive"
+        return offer.get("hsds_status") or "inactive"
     if offer.get("valid_until") and offer["valid_until"] < today:
-        return "defunct"
+        return offer.get("hsds_status") or "defunct"
     return "active"
+
+
+def service_id(offer: dict[str, Any]) -> str:
+    """The HSDS id of an offer: the one it was imported with, else derived from its id."""
+    return offer.get("hsds_id") or hid("offer", offer["id"])
+
+
+def organization_id(actor: dict[str, Any]) -> str:
+    """The HSDS id of an actor: the one it was imported with, else derived from its id."""
+    return actor.get("hsds_id") or hid("actor", actor["id"])
 
 
 def term(kind: str, item: dict[str, Any], parent: str | None = None) -> dict[str, Any]:
@@ -121,17 +142,19 @@ def service(row: dict[str, Any], today: str, nested: bool = True) -> dict[str, A
         for k, v in row.items()
     }  # an OPTIONAL MATCH without a match collects a projection of nulls on FalkorDB
     offer, actor = row["offer"], row["actor"]
-    sid = hid("offer", offer["id"])
+    sid = service_id(offer)
     flat = _clean(
         {
             "id": sid,
-            "organization_id": hid("actor", actor["id"]),
+            "organization_id": organization_id(actor),
             "name": offer["name"],
-            "alternate_name": offer["id"],
+            "alternate_name": offer.get("alternate_name"),
             "description": offer.get("description"),
+            "url": _web(offer.get("website")),
             "email": offer.get("email"),
             "status": _status(offer, today),
-            "eligibility_description": eligibility(offer, row.get("target_groups", [])),
+            "eligibility_description": offer.get("eligibility_description")
+            or eligibility(offer, row.get("target_groups", [])),
             "minimum_age": offer.get("age_min"),
             "maximum_age": offer.get("age_max"),
             "wait_time": f"{offer['waiting_days']} Tage" if offer.get("waiting_days") else None,
@@ -191,13 +214,16 @@ def service(row: dict[str, Any], today: str, nested: bool = True) -> dict[str, A
             if offer.get("phone")
             else [],
             "contacts": [
-                {
-                    "id": hid("contact", "offer", offer["id"]),
-                    "service_id": sid,
-                    "email": offer["email"],
-                }
+                _clean(
+                    {
+                        "id": hid("contact", "offer", offer["id"]),
+                        "service_id": sid,
+                        "name": offer.get("contact_name"),
+                        "email": offer.get("email"),
+                    }
+                )
             ]
-            if offer.get("email")
+            if offer.get("email") or offer.get("contact_name")
             else [],
             "schedules": [
                 {
@@ -236,16 +262,15 @@ def service(row: dict[str, Any], today: str, nested: bool = True) -> dict[str, A
 def organization(row: dict[str, Any], nested: bool = True) -> dict[str, Any]:
     """One actor as an HSDS organization."""
     actor = row["actor"]
-    oid = hid("actor", actor["id"])
-    website = actor.get("website") or ""
+    oid = organization_id(actor)
     flat = _clean(
         {
             "id": oid,
             "name": actor["name"],
-            "alternate_name": actor["id"],
+            "alternate_name": actor.get("alternate_name"),
             "description": actor.get("description") or actor["name"],
             "email": actor.get("email"),
-            "website": website if website.startswith(("http://", "https://")) else None,
+            "website": _web(actor.get("website")),
         }
     )
     if not nested:
@@ -381,284 +406,171 @@ def write_json(package: dict[str, Any], directory: Path) -> list[Path]:
 
 
 def tables(package: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The tabular form: nested objects flattened into one list of rows per HSDS table."""
-    out: dict[str, list[dict[str, Any]]] = {
-        name: []
-        for name in (
-            "organizations",
-            "services",
-            "locations",
-            "addresses",
-            "service_at_locations",
-            "service_areas",
-            "languages",
-            "phones",
-            "contacts",
-            "schedules",
-            "attributes",
-            "taxonomies",
-            "taxonomy_terms",
-        )
-    }
+    """The tabular form: nested objects flattened into one list of rows per HSDS table
+    (table names as in the specification's compiled/tabular.json)."""
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for org in package["organizations"]:
-        out["organizations"].append({k: v for k, v in org.items() if not isinstance(v, list)})
-        out["phones"] += org.get("phones", [])
+        out["organization"].append({k: v for k, v in org.items() if not isinstance(v, list)})
+        out["phone"] += org.get("phones", [])
         for loc in org.get("locations", []):
-            out["locations"].append({k: v for k, v in loc.items() if k != "addresses"})
-            out["addresses"] += loc["addresses"]
+            out["location"].append({k: v for k, v in loc.items() if k != "addresses"})
+            out["address"] += loc["addresses"]
     for svc in package["services"]:
-        out["services"].append({k: v for k, v in svc.items() if not isinstance(v, list | dict)})
-        for key in ("phones", "contacts", "schedules", "service_areas", "languages"):
-            out[key] += svc.get(key, [])
+        out["service"].append({k: v for k, v in svc.items() if not isinstance(v, list | dict)})
+        for key, table in (
+            ("phones", "phone"),
+            ("contacts", "contact"),
+            ("schedules", "schedule"),
+            ("service_areas", "service_area"),
+            ("languages", "language"),
+        ):
+            out[table] += svc.get(key, [])
         for sal in svc.get("service_at_locations", []):
             loc = sal["location"]
-            out["service_at_locations"].append({k: v for k, v in sal.items() if k != "location"})
-            out["locations"].append({k: v for k, v in loc.items() if k != "addresses"})
-            out["addresses"] += loc["addresses"]
+            out["service_at_location"].append({k: v for k, v in sal.items() if k != "location"})
+            out["location"].append({k: v for k, v in loc.items() if k != "addresses"})
+            out["address"] += loc["addresses"]
         for attr in svc.get("attributes", []):
-            out["attributes"].append({k: v for k, v in attr.items() if k != "taxonomy_term"})
-    out["taxonomies"] = list(package["taxonomies"])
-    out["taxonomy_terms"] = list(package["taxonomy_terms"])
+            out["attribute"].append({k: v for k, v in attr.items() if k != "taxonomy_term"})
+    out["taxonomy"] = list(package["taxonomies"])
+    out["taxonomy_term"] = list(package["taxonomy_terms"])
     return out
 
 
+TABLES = (
+    "organization",
+    "service",
+    "attribute",
+    "service_at_location",
+    "location",
+    "phone",
+    "contact",
+    "address",
+    "schedule",
+    "service_area",
+    "language",
+    "taxonomy_term",
+    "taxonomy",
+)
+
+
 def write_csv(package: dict[str, Any], directory: Path) -> list[Path]:
-    """The CSV tabular form: one <table>.csv per table (UTF-8, header row)."""
+    """The tabular form: one CSV file per table under the specification's file name
+    (`service_at_location.csv`, …), columns in its order, and a datapackage.json listing
+    them as tabular data resources."""
     directory.mkdir(parents=True, exist_ok=True)
-    written = []
+    written, resources = [], []
+    spec = feed_rules.tabular()
     for name, rows in tables(package).items():
-        columns = sorted({k for row in rows for k in row}, key=lambda c: (c != "id", c))
-        path = directory / f"{name}.csv"
+        fields = feed_rules.columns(name)
+        extra = sorted({k for row in rows for k in row} - set(fields))
+        if extra:  # a mapping bug, not bad input: the export must not drop data silently
+            raise RuntimeError(f"{name}: columns outside the specification {extra}")
+        path = directory / spec[name]["path"]
         with path.open("w", encoding="utf-8", newline="") as out:
-            writer = csv.DictWriter(out, fieldnames=columns or ["id"])
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: _cell(v) for k, v in row.items()})
+            plain = ({k: _cell(v) for k, v in row.items()} for row in rows)
+            csvfile.Writer(out).writerows(csvfile.dict_rows(plain, fields))
         written.append(path)
-    return written
+        resources.append(
+            {
+                "name": name,
+                "path": path.name,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": [
+                        {"name": f, "type": _field_type(spec[name]["properties"][f])}
+                        for f in fields
+                    ],
+                    "primaryKey": "id",
+                },
+            }
+        )
+    descriptor = {
+        "name": "graphsvc-hsds",
+        "profile": "tabular-data-package",
+        "title": "graphsvc directory (Open Referral HSDS 3.0, tabular form)",
+        "resources": resources,
+    }
+    path = directory / "datapackage.json"
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return [*written, path]
+
+
+def _field_type(spec: dict[str, Any]) -> str:
+    return spec.get("datapackage_type") or spec.get("type") or "string"
 
 
 def _cell(value: Any) -> Any:
-    text = value if not isinstance(value, bool) else str(value).lower()
-    if isinstance(text, str) and text[:1] == "=":
-        return "'" + text  # never a formula when opened in a spreadsheet (phone +49 stays)
-    return text
+    return value if not isinstance(value, bool) else str(value).lower()
 
 
 # --- import --------------------------------------------------------------------------------
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "hsds" / "schema"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,80}$")
-MAPPED_SERVICE = {
-    "id",
-    "organization_id",
-    "name",
-    "alternate_name",
-    "description",
-    "email",
-    "status",
-    "minimum_age",
-    "maximum_age",
-    "phones",
-    "schedules",
-    "languages",
-    "service_areas",
-    "attributes",
-    "service_at_locations",
-    "contacts",
-    "eligibility_description",
-    "organization",
-}
-MAPPED_ORGANIZATION = {
-    "id",
-    "name",
-    "alternate_name",
-    "description",
-    "email",
-    "website",
-    "phones",
-    "locations",
-}
+HsdsError = feed_rules.HsdsError
+read_feed = feed_rules.read_feed
 
 
-class HsdsError(Exception):
-    """The package cannot be imported; `problems` lists every reason."""
+def _local_id(name: str, hsds_id: str) -> str:
+    """A readable id for a new actor or offer; the same HSDS id gives the same id."""
+    from .directory import _slug
 
-    def __init__(self, problems: list[str]):
-        super().__init__(f"{len(problems)} problems: " + "; ".join(problems[:5]))
-        self.problems = problems
+    return f"{_slug(name)}-{hsds_id.replace('-', '')[:8].lower()}"
 
 
-def _validators(schema_dir: Path) -> dict[str, Any] | None:
-    try:
-        import jsonschema
-    except ImportError:
-        return None
-    if not (schema_dir / "compiled" / "service.json").exists():
-        return None
-    return {
-        kind: jsonschema.Draft202012Validator(
-            json.loads((schema_dir / "compiled" / f"{kind}.json").read_text(encoding="utf-8"))
+def directory_for(graph: Graph, municipality_id: str) -> feed_rules.Directory:
+    """What the directory holds that an import matches against: HSDS ids (stored, or the
+    ones the export derives) of actors and offers, and the vocabularies."""
+    from . import spreadsheet
+
+    held = graph.query("hsds.import_identities", municipality_id=municipality_id)
+    if not held or not held["known"]:
+        raise HsdsError(
+            [
+                feed_rules.Problem(
+                    feed_rules.Where("--municipality"), "", f"no municipality {municipality_id!r}"
+                )
+            ]
         )
-        for kind in ("organization", "service")
+    actors = {}
+    for actor in held["actors"]:
+        if actor.get("id") is not None:
+            key = actor.get("hsds_id") or hid("actor", actor["id"])
+            actors[key] = {"id": actor["id"], "municipality_id": actor.get("municipality_id")}
+    offers = {
+        (offer.get("hsds_id") or hid("offer", offer["id"])): offer["id"]
+        for offer in held["offers"]
+        if offer.get("id") is not None
     }
-
-
-def _local_id(obj: dict[str, Any], prefix: str) -> str:
-    alternate = str(obj.get("alternate_name") or "")
-    return alternate if SLUG.match(alternate) else f"{prefix}-{obj['id']}"[:80].lower()
-
-
-def _address_text(locations: list[dict[str, Any]]) -> str | None:
-    for loc in locations:
-        for addr in loc.get("addresses", []):
-            return (
-                f"{addr.get('address_1', '')}, {addr.get('postal_code', '')} {addr.get('city', '')}"
-            )
-    return None
+    taken = {a["id"] for a in actors.values()} | set(offers.values())
+    return feed_rules.Directory(
+        municipality_id, spreadsheet.vocabulary(graph), actors, offers, taken
+    )
 
 
 def plan_import(
-    graph: Graph, directory: Path, municipality_id: str, schema_dir: Path = SCHEMA_DIR
-) -> dict[str, Any]:
-    """Read organizations.json and services.json of an HSDS package, validate every object,
-    map what maps and report what does not. Raises HsdsError if anything fails the schema."""
-    from . import spreadsheet
-
-    problems: list[str] = []
-    loaded: dict[str, list[dict[str, Any]]] = {}
-    for name in ("organizations", "services"):
-        path = directory / f"{name}.json"
-        try:
-            value = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            value = []
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise HsdsError([f"{path.name}: not UTF-8 JSON ({exc})"]) from None
-        if not isinstance(value, list):
-            raise HsdsError([f"{path.name}: expected a list of objects"])
-        loaded[name] = value
-    validators = _validators(schema_dir)
-    for name, kind in (("organizations", "organization"), ("services", "service")):
-        for index, obj in enumerate(loaded[name]):
-            if validators:
-                for err in validators[kind].iter_errors(obj):
-                    where = "/".join(str(p) for p in err.absolute_path)
-                    problems.append(f"{name}[{index}] {where}: {err.message}"[:300])
-            elif not isinstance(obj, dict) or not obj.get("id") or not obj.get("name"):
-                problems.append(f"{name}[{index}]: needs id and name")
+    graph: Graph,
+    feed: feed_rules.Feed,
+    municipality_id: str,
+    progress: Callable[[int], Any] | None = None,
+) -> feed_rules.Plan:
+    """Check every object of a read feed, then map it onto the directory. Raises HsdsError
+    naming every problem; nothing is written either way."""
+    directory = directory_for(graph, municipality_id)
+    problems = feed_rules.check(feed, progress) + feed_rules.age_problems(feed)
     if problems:
         raise HsdsError(problems)
-    vocab = spreadsheet.vocabulary(graph)
-    unmapped: dict[str, int] = {}
-    actors, by_hsds = [], {}
-    for org in loaded["organizations"]:
-        known = vocab["actors"].get(str(org.get("alternate_name", "")).lower())
-        local = known or _local_id(org, "hsds")
-        by_hsds[org["id"]] = local
-        if known:
-            continue  # an organisation the directory has: link to it, leave it unchanged
-        for key in set(org) - MAPPED_ORGANIZATION:
-            unmapped[f"organization.{key}"] = unmapped.get(f"organization.{key}", 0) + 1
-        actors.append(
-            {
-                "id": local,
-                "props": {
-                    "name": org["name"],
-                    "description": org.get("description"),
-                    "email": org.get("email"),
-                    "website": org.get("website"),
-                    "kind": "other",
-                    "municipality_id": municipality_id,
-                    "phone": (org.get("phones") or [{}])[0].get("number"),
-                    "address": _address_text(org.get("locations", [])),
-                },
-            }
-        )
-    rows: list[dict[str, Any]] = []
-    for svc in loaded["services"]:
-        for key in set(svc) - MAPPED_SERVICE:
-            unmapped[f"service.{key}"] = unmapped.get(f"service.{key}", 0) + 1
-        actor_id = by_hsds.get(svc.get("organization_id", "")) or vocab["actors"].get(
-            str((svc.get("organization") or {}).get("alternate_name", "")).lower()
-        )
-        if not actor_id:
-            unmapped["service without a known organization (skipped)"] = (
-                unmapped.get("service without a known organization (skipped)", 0) + 1
-            )
-            continue
-        links: dict[str, list[str]] = {
-            "topics": [],
-            "target_groups": [],
-            "languages": [],
-            "districts": [],
-        }
-        for attr in svc.get("attributes", []):
-            term_obj = attr.get("taxonomy_term") or {}
-            link_kind = {"topic": "topics", "target_group": "target_groups"}.get(
-                attr.get("link_type")
-            )
-            candidates = [term_obj.get("code"), term_obj.get("name"), attr.get("value")]
-            found: tuple[str, str] | None = None
-            for table in [link_kind] if link_kind else ["topics", "target_groups"]:
-                for c in candidates:
-                    if c and str(c).lower() in vocab[table]:
-                        found = (table, vocab[table][str(c).lower()])
-                        break
-                if found:
-                    break
-            if found:
-                links[found[0]].append(found[1])
-            elif attr.get("link_type") != "category":
-                unmapped["attribute / taxonomy term"] = (
-                    unmapped.get("attribute / taxonomy term", 0) + 1
-                )
-        for lang in svc.get("languages", []):
-            code = str(lang.get("code") or lang.get("name") or "").lower()
-            if code in vocab["languages"]:
-                links["languages"].append(vocab["languages"][code])
-            else:
-                unmapped["language"] = unmapped.get("language", 0) + 1
-        for area in svc.get("service_areas", []):
-            name = str(area.get("name") or "").lower()
-            if name in vocab["districts"]:
-                links["districts"].append(vocab["districts"][name])
-            else:
-                unmapped["service_area"] = unmapped.get("service_area", 0) + 1
-        category = next(
-            (a.get("value") for a in svc.get("attributes", []) if a.get("link_type") == "category"),
-            None,
-        )
-        rows.append(
-            {
-                "id": _local_id(svc, "hsds"),
-                "actor_id": actor_id,
-                "props": {
-                    "name": svc["name"],
-                    "description": svc.get("description"),
-                    "email": svc.get("email"),
-                    "age_min": svc.get("minimum_age"),
-                    "age_max": svc.get("maximum_age"),
-                    "category": category if category in model.OFFER_CATEGORIES else None,
-                    "phone": (svc.get("phones") or [{}])[0].get("number"),
-                    "hours": (svc.get("schedules") or [{}])[0].get("description"),
-                    "address": _address_text(
-                        [s.get("location", {}) for s in svc.get("service_at_locations", [])]
-                    ),
-                    "actor_id": actor_id,
-                    "municipality_id": municipality_id,
-                },
-                **{k: sorted(set(v)) for k, v in links.items()},
-            }
-        )
-    for row in rows:
-        for key in ("age_min", "age_max"):
-            value = row["props"][key]
-            row["props"][key] = int(value) if isinstance(value, int | float) else None
-    return {"actors": actors, "rows": rows, "unmapped": dict(sorted(unmapped.items()))}
+    plan = feed_rules.plan(feed, directory, _local_id)
+    if plan.problems:
+        raise HsdsError(plan.problems)
+    return plan
 
 
-def import_package(graph: Graph, plan: dict[str, Any]) -> int:
+def import_package(graph: Graph, plan: feed_rules.Plan) -> int:
     """Write a planned HSDS import in one statement; return how many services were written."""
-    written = graph.query("hsds.import_directory", actors=plan["actors"], rows=plan["rows"])
+    written = graph.query(
+        "hsds.import_directory", actors=plan.actors, rows=plan.rows, today=clock.today_iso()
+    )
     return written[0]["written"] if written else 0

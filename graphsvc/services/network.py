@@ -10,15 +10,16 @@ queries in cypher/network/ are used here; none of them touches Case or User node
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from itertools import combinations, islice
 from typing import Any
 
 import networkx as nx
 
-from ..domain import clock, model
+from ..domain import clock, history, model
 from ..domain.errors import InvalidInput
 from ..graph import Graph
 
@@ -36,6 +37,11 @@ MAX_FILTER_VALUES = 50
 MAX_PATHS = 10
 MAX_SNAPSHOT_NAME = 80
 MAX_POSITIONS = 20_000
+# Three steps reach most of a municipality's network; more shows the whole tangle again.
+MAX_EGO_HOPS = 3
+GROUP_BY = ("district", "working_group")
+# Days a meeting may ask about: older or later dates are typing errors, not questions.
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
 class NetworkInputError(InvalidInput):
@@ -82,8 +88,9 @@ def parse_filters(source: dict[str, list[str]]) -> Filters:
         if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
             errors[name] = "must be a list of strings"
             continue
-        items = [v.strip() for part in raw for v in part.split(",") if v.strip()]
-        if len(items) > MAX_FILTER_VALUES:
+        parts = [v.strip() for part in raw for v in part.split(",")]
+        items = [v for v in parts if v]
+        if len(parts) > MAX_FILTER_VALUES:  # empty ones count too: each was sent
             errors[name] = f"at most {MAX_FILTER_VALUES} values"
             continue
         allowed = ALLOWED_VALUES.get(name)
@@ -130,6 +137,55 @@ def load(graph: Graph, municipality_id: str) -> Network:
     return net
 
 
+def parse_day(value: str | None, name: str = "as_of") -> str:
+    """An ISO day from a form or query string (empty: today); raise naming the field."""
+    if not value:
+        return clock.today_iso()
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise NetworkInputError({name: "a date as YYYY-MM-DD"}) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise NetworkInputError({name: f"a date from {FIRST_DAY} to {LAST_DAY}"})
+    return day.isoformat()
+
+
+def at(net: Network, day: str) -> Network:
+    """The network as it stood on `day`: organisations, offers, memberships and cooperations
+    running on that day (domain/history.py); groups, districts and topics are not dated."""
+    actors = {
+        aid: a
+        for aid, a in net.actors.items()
+        if history.exists_on(a.get("since"), a.get("retired_on"), day)
+    }
+    offers = {
+        oid: o
+        for oid, o in net.offers.items()
+        if o.get("actor_id") in actors
+        and history.exists_on(o.get("valid_from"), o.get("valid_until"), day)
+    }
+    groups = {
+        gid: {
+            **g,
+            "members": [
+                m
+                for m in g.get("members") or []
+                if m["actor_id"] in actors
+                and history.exists_on(m.get("since"), m.get("until"), day)
+            ],
+        }
+        for gid, g in net.groups.items()
+    }
+    cooperations = [
+        c
+        for c in net.cooperations
+        if c["source"] in actors
+        and c["target"] in actors
+        and history.exists_on(c.get("since"), c.get("until"), day)
+    ]
+    return replace(net, actors=actors, offers=offers, groups=groups, cooperations=cooperations)
+
+
 def node_id(node_type: str, ref: str) -> str:
     """The id of a node in views and exports: ids are unique per label only (an offer may
     share its id with its organisation), so the type prefixes the stored id."""
@@ -163,17 +219,21 @@ def _edge(source: tuple[str, str], target: tuple[str, str], edge_type: str, **da
     }
 
 
-def _topic_label(topic: dict, lang: str) -> str:
+def topic_label(topic: dict, lang: str) -> str:
+    """A topic's name in the interface language."""
     return topic.get("name_en" if lang == "en" else "name_de") or topic["id"]
 
 
-def view(net: Network, filters: Filters, lang: str = "de") -> dict[str, list[dict]]:
-    """The filtered view as {nodes, edges}, shaped for Cytoscape and the exports.
+def view(
+    net: Network, filters: Filters, lang: str = "de", group_by: str | None = None
+) -> dict[str, Any]:
+    """The filtered view as {nodes, edges, compounds}, shaped for Cytoscape and the exports.
 
     Offers show when they match every offer-side filter (topic, category, circle, served
     district, provider kind, provider in group); organisations show when they match kind,
     group and district (located in it or serving it), and — once an offer-side filter is
-    set — only when they provide a shown offer.
+    set — only when they provide a shown offer. `group_by` puts nodes into compound nodes
+    (see `compounds`); the exports leave the compounds out.
     """
     f = filters
     members_of: dict[str, set[str]] = {}
@@ -239,7 +299,7 @@ def view(net: Network, filters: Filters, lang: str = "de") -> dict[str, list[dic
     ]
     nodes += [_node(gid, "working_group", g.get("name")) for gid, g in groups.items()]
     nodes += [_node(d, "district", net.districts[d].get("name")) for d in sorted(district_ids)]
-    nodes += [_node(t, "topic", _topic_label(net.topics[t], lang)) for t in sorted(topic_ids)]
+    nodes += [_node(t, "topic", topic_label(net.topics[t], lang)) for t in sorted(topic_ids)]
 
     edges = []
     for oid, o in offers.items():
@@ -284,12 +344,63 @@ def view(net: Network, filters: Filters, lang: str = "de") -> dict[str, list[dic
     for aid, a in actors.items():
         if a.get("district_id") in district_ids:
             edges.append(_edge(("actor", aid), ("district", a["district_id"]), "located_in"))
-    return {"nodes": nodes, "edges": edges}
+    result = {"nodes": nodes, "edges": edges, "compounds": []}
+    if group_by:
+        result["compounds"] = compounds(net, result, group_by)
+    return result
 
 
-def filtered_graph(graph: Graph, municipality_id: str, filters: Filters, lang: str = "de"):
-    """Load and filter one municipality's network: {nodes, edges}."""
-    return view(load(graph, municipality_id), filters, lang)
+def compounds(net: Network, shown: dict[str, list[dict]], group_by: str) -> list[dict]:
+    """Put the shown nodes into compound nodes by district or working group: sets `parent`
+    on the grouped nodes and returns the compound nodes.
+
+    A node has one parent, so an organisation goes to the district it is located in, or to
+    the smallest working group it belongs to (the most specific one; ties by name); an offer
+    goes where its provider goes; a district or working group node into its own compound.
+    Topics and organisations in no group stay outside.
+    """
+    if group_by not in GROUP_BY:
+        raise NetworkInputError({"group_by": f"one of {', '.join(GROUP_BY)}"})
+    present = {n["id"] for n in shown["nodes"]}
+    home: dict[str, str] = {}
+    if group_by == "district":
+        for aid, a in net.actors.items():
+            if node_id("district", a.get("district_id") or "") in present:
+                home[aid] = a["district_id"]
+        names = {d: net.districts[d].get("name") or d for d in net.districts}
+    else:
+        sizes = {
+            gid: len(g.get("members") or [])
+            for gid, g in net.groups.items()
+            if node_id("working_group", gid) in present
+        }
+        names = {gid: net.groups[gid].get("name") or gid for gid in sizes}
+        for gid in sorted(sizes, key=lambda gid: (sizes[gid], names[gid])):
+            for m in net.groups[gid].get("members") or []:
+                home.setdefault(m["actor_id"], gid)
+    used: set[str] = set()
+    for node in shown["nodes"]:
+        key = None
+        if node["type"] == "actor":
+            key = home.get(node["ref"])
+        elif node["type"] == "offer":
+            key = home.get((net.offers.get(node["ref"]) or {}).get("actor_id") or "")
+        elif node["type"] == group_by:
+            key = node["ref"]
+        if key is not None and key in names:
+            node["parent"] = f"compound:{group_by}:{key}"
+            used.add(key)
+    return [
+        {"id": f"compound:{group_by}:{key}", "type": "compound", "label": names[key]}
+        for key in sorted(used, key=lambda k: names[k])
+    ]
+
+
+def filtered_graph(
+    graph: Graph, municipality_id: str, filters: Filters, lang: str = "de", day: str | None = None
+):
+    """Load one municipality's network as of `day` (default today) and filter it."""
+    return view(at(load(graph, municipality_id), day or clock.today_iso()), filters, lang)
 
 
 def details(net: Network, value: str, lang: str = "de") -> dict | None:
@@ -308,7 +419,7 @@ def details(net: Network, value: str, lang: str = "de") -> dict | None:
         o = net.offers[ref]
         provider = net.actors.get(o.get("actor_id") or "", {}).get("name")
         topics = [
-            _topic_label(net.topics[t], lang) for t in o.get("topics") or [] if t in net.topics
+            topic_label(net.topics[t], lang) for t in o.get("topics") or [] if t in net.topics
         ]
         return {"type": "offer", **o, "provider": provider, "topic_names": topics}
     if node_type == "working_group" and ref in net.groups:
@@ -323,7 +434,7 @@ def details(net: Network, value: str, lang: str = "de") -> dict | None:
         return {"type": "district", **net.districts[ref]}
     if node_type == "topic" and ref in net.topics:
         t = net.topics[ref]
-        return {"type": "topic", "id": ref, "name": _topic_label(t, lang)}
+        return {"type": "topic", "id": ref, "name": topic_label(t, lang)}
     return None
 
 
@@ -348,15 +459,31 @@ def actor_group_graph(net: Network) -> nx.Graph:
         for m in w.get("members") or []:
             if m["actor_id"] in net.actors:
                 edge = _edge(("actor", m["actor_id"]), ("working_group", gid), "member_of")
-                g.add_edge(edge["source"], edge["target"], type="member_of", eid=edge["id"])
+                g.add_edge(
+                    edge["source"],
+                    edge["target"],
+                    type="member_of",
+                    eid=edge["id"],
+                    role=m.get("role") or "member",
+                )
     for c in net.cooperations:
         edge = _edge(("actor", c["source"]), ("actor", c["target"]), "cooperates_with")
-        g.add_edge(edge["source"], edge["target"], type="cooperates_with", eid=edge["id"])
+        g.add_edge(
+            edge["source"],
+            edge["target"],
+            type="cooperates_with",
+            eid=edge["id"],
+            kind=c.get("kind") or "",
+        )
     return g
 
 
 def centrality(net: Network, limit: int = 20) -> dict[str, Any]:
-    """Brokers (betweenness), degree and isolates of the actors in the actor–group network."""
+    """Brokers (betweenness), degree and isolates of the actors in the actor–group network.
+
+    Normalised betweenness is the share of shortest connections between two other points
+    of the network that run through an organisation: the number a meeting can be told.
+    """
     g = actor_group_graph(net)
     between = nx.betweenness_centrality(g, normalized=True) if g.number_of_nodes() > 2 else {}
     degree = nx.degree_centrality(g) if g.number_of_nodes() > 1 else {}
@@ -369,6 +496,8 @@ def centrality(net: Network, limit: int = 20) -> dict[str, Any]:
             "betweenness": round(between.get(n, 0.0), 6),
             "degree": round(degree.get(n, 0.0), 6),
             "links": g.degree(n),
+            "groups": sum(1 for m in g[n] if g.nodes[m]["type"] == "working_group"),
+            "partners": sum(1 for m in g[n] if g.nodes[m]["type"] == "actor"),
         }
         for n in g.nodes
         if g.nodes[n]["type"] == "actor"
@@ -376,6 +505,49 @@ def centrality(net: Network, limit: int = 20) -> dict[str, Any]:
     rows.sort(key=lambda r: (-r["betweenness"], -r["degree"], r["label"]))
     isolates = sorted((r for r in rows if r["links"] == 0), key=lambda r: r["label"])
     return {"brokers": rows[:limit], "isolates": isolates, "actors": rows}
+
+
+# Roles a meeting can be told instead of measures. A central bridge carries a tenth of all
+# shortest connections between two others (in Herne only the KIM centre and one or two
+# more); a bridge carries at least one in fifty; three links make an organisation well
+# connected.
+CENTRAL_BRIDGE_SHARE = 0.10
+BRIDGE_SHARE = 0.02
+CONNECTED_LINKS = 3
+
+
+def centrality_role(row: dict[str, Any]) -> str:
+    """central_bridge, bridge, connected, edge or isolated, from one centrality row."""
+    if row["links"] == 0:
+        return "isolated"
+    if row["betweenness"] >= CENTRAL_BRIDGE_SHARE:
+        return "central_bridge"
+    if row["betweenness"] >= BRIDGE_SHARE:
+        return "bridge"
+    return "connected" if row["links"] >= CONNECTED_LINKS else "edge"
+
+
+def centrality_view(net: Network, lang: str = "de", limit: int = 20) -> dict[str, Any]:
+    """The actor–working-group network to draw for the centrality question: organisations
+    and groups with membership and cooperation edges; organisations carry their `score`
+    (betweenness, 0–1), with the brokers and isolates beside."""
+    result = centrality(net, limit)
+    scores = {r["node"]: r["betweenness"] for r in result["actors"]}
+    full = view(net, Filters(), lang)
+    nodes = [
+        {**n, "score": scores.get(n["id"], 0.0)} if n["type"] == "actor" else n
+        for n in full["nodes"]
+        if n["type"] in ("actor", "working_group")
+    ]
+    kept = {n["id"] for n in nodes}
+    edges = [
+        e
+        for e in full["edges"]
+        if e["type"] in ("member_of", "cooperates_with")
+        and e["source"] in kept
+        and e["target"] in kept
+    ]
+    return {**result, "nodes": nodes, "edges": edges, "compounds": []}
 
 
 def shortest_paths(net: Network, source: str, target: str) -> dict[str, Any]:
@@ -408,22 +580,52 @@ def shortest_paths(net: Network, source: str, target: str) -> dict[str, Any]:
     edges = sorted(
         {g.edges[a, b]["eid"] for path in found for a, b in zip(path, path[1:], strict=False)}
     )
+    steps = [
+        [
+            {
+                "from": a,
+                "to": b,
+                "type": g.edges[a, b]["type"],
+                "role": g.edges[a, b].get("role"),
+                "kind": g.edges[a, b].get("kind"),
+            }
+            for a, b in zip(path, path[1:], strict=False)
+        ]
+        for path in found
+    ]
+    shown = {n["id"]: n for path in paths for n in path}
+    connectors = sorted(
+        {n["id"]: n for path in paths for n in path[1:-1] if n["type"] == "actor"}.values(),
+        key=lambda n: n["label"],
+    )
     return {
         "source": source,
         "target": target,
         "length": len(found[0]) - 1 if found else None,
         "paths": paths,
+        "steps": steps,
+        "connectors": connectors,
         "edge_ids": edges,
+        "nodes": list(shown.values()),
+        "edges": [_path_edge(g, eid) for eid in edges],
+        "compounds": [],
     }
 
 
+def _path_edge(g: nx.Graph, eid: str) -> dict:
+    edge_type, source, target = eid.split("|")
+    data = g.edges[source, target]
+    extra = {"role": data.get("role")} if edge_type == "member_of" else {"kind": data.get("kind")}
+    return {"id": eid, "source": source, "target": target, "type": edge_type, **extra}
+
+
 def ego(net: Network, actor_id: str, hops: int, lang: str = "de") -> dict[str, Any]:
-    """The ego network of an organisation: offers, groups and partners up to 1–2 hops."""
+    """The ego network of an organisation: offers, groups and partners up to 1–3 hops."""
     errors = {}
     if actor_id not in net.actors:
         errors["actor"] = "unknown organisation"
-    if hops not in (1, 2):
-        errors["hops"] = "must be 1 or 2"
+    if hops not in range(1, MAX_EGO_HOPS + 1):
+        errors["hops"] = f"must be 1 to {MAX_EGO_HOPS}"
     if errors:
         raise NetworkInputError(errors)
     g = actor_group_graph(net)
@@ -435,7 +637,7 @@ def ego(net: Network, actor_id: str, hops: int, lang: str = "de") -> dict[str, A
     full = view(net, Filters(), lang)
     nodes = [n for n in full["nodes"] if n["id"] in keep]
     edges = [e for e in full["edges"] if e["source"] in keep and e["target"] in keep]
-    return {"center": actor_id, "hops": hops, "nodes": nodes, "edges": edges}
+    return {"center": actor_id, "hops": hops, "nodes": nodes, "edges": edges, "compounds": []}
 
 
 def overlap(net: Network) -> dict[str, Any]:
@@ -488,7 +690,7 @@ def coverage(net: Network, filters: Filters, lang: str = "de") -> dict[str, Any]
     )
     offer_ids = {n["ref"] for n in shown["nodes"] if n["type"] == "offer"}
     districts = sorted(net.districts, key=lambda d: net.districts[d].get("name") or d)
-    topics = sorted(net.topics, key=lambda t: _topic_label(net.topics[t], lang))
+    topics = sorted(net.topics, key=lambda t: topic_label(net.topics[t], lang))
     if filters.topics:
         topics = [t for t in topics if t in filters.topics]
     if filters.districts:
@@ -502,10 +704,114 @@ def coverage(net: Network, filters: Filters, lang: str = "de") -> dict[str, Any]
                     cells[t, d] += 1
     return {
         "districts": [{"id": d, "label": net.districts[d].get("name") or d} for d in districts],
-        "topics": [{"id": t, "label": _topic_label(net.topics[t], lang)} for t in topics],
+        "topics": [{"id": t, "label": topic_label(net.topics[t], lang)} for t in topics],
         "counts": [[cells[t, d] for d in districts] for t in topics],
         "max": max(cells.values(), default=0),
     }
+
+
+def coverage_view(net: Network, filters: Filters, lang: str = "de") -> dict[str, Any]:
+    """The coverage map to draw: topics and districts, one edge per pair that at least one
+    offer covers (its `count`), and the pairs without any offer (the gaps) beside."""
+    result = coverage(net, filters, lang)
+    nodes = [_node(t["id"], "topic", t["label"]) for t in result["topics"]]
+    nodes += [_node(d["id"], "district", d["label"]) for d in result["districts"]]
+    edges, gaps = [], []
+    for i, t in enumerate(result["topics"]):
+        for j, d in enumerate(result["districts"]):
+            count = result["counts"][i][j]
+            if count:
+                edges.append(
+                    _edge(("topic", t["id"]), ("district", d["id"]), "coverage", count=count)
+                )
+            else:
+                gaps.append({"topic": t["label"], "district": d["label"]})
+    return {**result, "nodes": nodes, "edges": edges, "gaps": gaps, "compounds": []}
+
+
+# --- what changed between two days -----------------------------------------------------------
+
+CHANGE_KINDS = ("organisations", "offers", "memberships", "cooperations")
+
+
+def changes(
+    net: Network, since: str, until: str, filters: Filters, lang: str = "de"
+) -> dict[str, Any]:
+    """What changed from day `since` to day `until` in the filtered view: new and ended
+    organisations, offers, working-group memberships and cooperations, listed; and both
+    days' views drawn as one, every element marked `change` new or ended where it differs."""
+    if since > until:
+        raise NetworkInputError({"since": "must not be after the second date"})
+    before = view(at(net, since), filters, lang)
+    after = view(at(net, until), filters, lang)
+    nodes_before = {n["id"]: n for n in before["nodes"]}
+    nodes_after = {n["id"]: n for n in after["nodes"]}
+    edges_before = {e["id"]: e for e in before["edges"]}
+    edges_after = {e["id"]: e for e in after["edges"]}
+    nodes = [_marked(n, history.change(n["id"] in nodes_before, True)) for n in after["nodes"]] + [
+        _marked(n, "ended") for n in before["nodes"] if n["id"] not in nodes_after
+    ]
+    edges = [_marked(e, history.change(e["id"] in edges_before, True)) for e in after["edges"]] + [
+        _marked(e, "ended") for e in before["edges"] if e["id"] not in edges_after
+    ]
+    labels = {n["id"]: n["label"] for n in nodes}
+    listed: dict[str, dict[str, list[dict]]] = {k: {"new": [], "ended": []} for k in CHANGE_KINDS}
+    for n in nodes:
+        kind = {"actor": "organisations", "offer": "offers"}.get(n["type"])
+        if kind and n.get("change"):
+            record = net.actors.get(n["ref"]) if n["type"] == "actor" else net.offers.get(n["ref"])
+            listed[kind][n["change"]].append(
+                {"id": n["id"], "label": n["label"], **_days(record or {}, n["type"])}
+            )
+    for e in edges:
+        kind = {"member_of": "memberships", "cooperates_with": "cooperations"}.get(e["type"])
+        if kind and e.get("change"):
+            listed[kind][e["change"]].append(
+                {
+                    "id": e["id"],
+                    "source": labels.get(e["source"], e["source"]),
+                    "target": labels.get(e["target"], e["target"]),
+                    "label": f"{labels.get(e['source'], e['source'])} – "
+                    f"{labels.get(e['target'], e['target'])}",
+                    **_edge_days(net, e),
+                }
+            )
+    for kinds in listed.values():
+        for items in kinds.values():
+            items.sort(key=lambda item: item["label"])
+    return {
+        "since": since,
+        "until": until,
+        "filters": filters.as_dict(),
+        "changes": listed,
+        "counts": {k: {c: len(v) for c, v in listed[k].items()} for k in CHANGE_KINDS},
+        "nodes": nodes,
+        "edges": edges,
+        "compounds": [],
+    }
+
+
+def _marked(item: dict, change: str | None) -> dict:
+    return {**item, "change": change} if change else item
+
+
+def _days(record: dict, node_type: str) -> dict[str, str | None]:
+    first, last = ("since", "retired_on") if node_type == "actor" else ("valid_from", "valid_until")
+    return {"first_day": record.get(first), "last_day": record.get(last)}
+
+
+def _edge_days(net: Network, edge: dict) -> dict[str, str | None]:
+    _, source = split_node_id(edge["source"])
+    _, target = split_node_id(edge["target"])
+    if edge["type"] == "member_of":
+        for m in (net.groups.get(target) or {}).get("members") or []:
+            if m["actor_id"] == source:
+                return {"first_day": m.get("since"), "last_day": m.get("until")}
+    else:
+        for c in net.cooperations:
+            if (c["source"], c["target"]) == (source, target):
+                return {"first_day": c.get("since"), "last_day": c.get("until")}
+    return {"first_day": None, "last_day": None}
 
 
 def nrw_actor_groups(graph: Graph) -> dict[str, list[dict]]:
@@ -536,7 +842,8 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _check_positions(raw: Any) -> dict[str, dict[str, float]]:
+def check_positions(raw: Any) -> dict[str, dict[str, float]]:
+    """Node positions as {id: {x, y}} with numbers in range; raise naming the field."""
     if not isinstance(raw, dict) or len(raw) > MAX_POSITIONS:
         raise NetworkInputError({"positions": "must be a map of node id to {x, y}"})
     clean = {}
@@ -546,14 +853,15 @@ def _check_positions(raw: Any) -> dict[str, dict[str, float]]:
         x, y = pos.get("x"), pos.get("y")
         if not (_is_number(x) and _is_number(y)):
             raise NetworkInputError({"positions": f"position of {key[:40]!r} needs numbers x, y"})
-        assert isinstance(x, int | float) and isinstance(y, int | float)
+        # Narrows the types for mypy; the check above has refused anything else.
+        assert isinstance(x, int | float) and isinstance(y, int | float)  # nosec B101
         if not (abs(x) < 1e7 and abs(y) < 1e7):
             raise NetworkInputError({"positions": "coordinates out of range"})
         clean[key] = {"x": round(float(x), 2), "y": round(float(y), 2)}
     return clean
 
 
-LAYOUTS = ("cose", "concentric", "preset")
+LAYOUTS = ("fcose", "cose", "concentric", "preset")
 
 
 def save_snapshot(
@@ -565,17 +873,26 @@ def save_snapshot(
     layout: str,
     user: str,
     municipality_id: str,
+    as_of: str | None = None,
+    group_by: str | None = None,
 ) -> dict:
-    """Store a named view (filters + positions) of one municipality; return its summary."""
+    """Store a named view (filters, the day it shows, grouping, positions) of one
+    municipality; return its summary. The day defaults to today."""
     name = (name or "").strip()
     errors = {}
     if not name or len(name) > MAX_SNAPSHOT_NAME:
         errors["name"] = f"1 to {MAX_SNAPSHOT_NAME} characters"
     if layout not in LAYOUTS:
         errors["layout"] = f"one of {', '.join(LAYOUTS)}"
+    if group_by and group_by not in GROUP_BY:
+        errors["group_by"] = f"one of {', '.join(GROUP_BY)}"
+    try:
+        day = parse_day(as_of)
+    except NetworkInputError as exc:
+        errors.update(exc.fields)
     if errors:
         raise NetworkInputError(errors)
-    clean = _check_positions(positions)
+    clean = check_positions(positions)
     row = graph.query(
         "network.create_snapshot",
         id=f"snap-{uuid.uuid4().hex}",
@@ -583,6 +900,8 @@ def save_snapshot(
         filters_json=json.dumps(filters.as_dict()),
         positions_json=json.dumps(clean),
         layout=layout,
+        as_of=day,
+        group_by=group_by or "",
         created_by=user,
         created_at=clock.now().isoformat(timespec="seconds"),
         municipality_id=municipality_id,
@@ -592,9 +911,10 @@ def save_snapshot(
 
 def list_snapshots(graph: Graph, municipality_id: str) -> list[dict]:
     """The saved views of one municipality, newest first."""
+    rows = graph.query("network.list_snapshots", municipality_id=municipality_id)
     return [
-        r["snapshot"]
-        for r in graph.query("network.list_snapshots", municipality_id=municipality_id)
+        {**r["snapshot"], "as_of": r["snapshot"].get("as_of") or r["snapshot"]["created_at"][:10]}
+        for r in rows
     ]
 
 
@@ -606,6 +926,9 @@ def get_snapshot(graph: Graph, snapshot_id: str, municipality_id: str) -> dict |
     snap = dict(row["snapshot"])
     snap["filters"] = json.loads(snap.pop("filters_json") or "{}")
     snap["positions"] = json.loads(snap.pop("positions_json") or "{}")
+    # Views saved before the day was stored show the day they were saved.
+    snap["as_of"] = snap.get("as_of") or (snap.get("created_at") or "")[:10] or None
+    snap["group_by"] = snap.get("group_by") or None
     return snap
 
 

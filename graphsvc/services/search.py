@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain import model, ranking, unmet_searches
+from ..domain import fulltext, model, ranking, unmet_searches
 from ..domain.errors import InvalidInput
 from ..graph import Graph
 
@@ -148,9 +148,10 @@ def _many(args: Mapping[str, Any], name: str) -> list[str]:
     items = value if isinstance(value, list | tuple) else [value]
     out: list[str] = []
     for item in items:
-        # "housing,work" and repeated parameters both work.
+        # "housing,work" and repeated parameters both work; a repeat counts towards the
+        # limit (as the API document says) and is dropped afterwards.
         out.extend(part.strip() for part in str(item).split(",") if part.strip())
-    return list(dict.fromkeys(out))
+    return out
 
 
 def parse_criteria(args: Mapping[str, Any], vocab: Mapping[str, list[dict]]) -> Criteria:
@@ -219,9 +220,9 @@ def parse_criteria(args: Mapping[str, Any], vocab: Mapping[str, list[dict]]) -> 
     if errors:
         raise InvalidSearch(errors)
     return Criteria(
-        topic_ids=tuple(topics),
+        topic_ids=tuple(dict.fromkeys(topics)),
         district_id=district,
-        languages=tuple(languages),
+        languages=tuple(dict.fromkeys(languages)),
         age=age,
         age_band=age_band,
         gender=gender,
@@ -235,7 +236,8 @@ def parse_criteria(args: Mapping[str, Any], vocab: Mapping[str, list[dict]]) -> 
 
 def text_words(text: str) -> list[str]:
     """The words of a free-text query, query-syntax characters dropped."""
-    return [w.lower() for w in WORD.findall(text) if len(w) >= 2][:MAX_TEXT_WORDS]
+    words = [w.lower() for w in WORD.findall(text) if len(w) >= 2]
+    return fulltext.searchable(words)[:MAX_TEXT_WORDS]
 
 
 def fulltext_query(text: str, dialect: str) -> str | None:
@@ -243,8 +245,10 @@ def fulltext_query(text: str, dialect: str) -> str | None:
 
     German stemming does not split compounds, so a prefix query lets "Wohnung" find
     "Wohnungssuche"; the plain word keeps stemmed matches ("Lotse" finds "Lotsen"); the
-    fuzzy term tolerates one typo. Words are ANDed. Only letters and
-    digits survive, so nothing of the input can change the query's structure.
+    fuzzy term tolerates one typo. Words are ANDed; stop words are left out. Neo4j's German
+    analyzer folds ä/ae, ö/oe, ü/ue and ß/ss itself; FalkorDB is asked for both spellings
+    (domain/fulltext.py). Only letters and digits survive, so nothing of the input can
+    change the query's structure.
     """
     words = text_words(text)
     if not words:
@@ -255,8 +259,18 @@ def fulltext_query(text: str, dialect: str) -> str | None:
             parts.append(
                 f"({word} OR {word}* OR {word}~1)" if len(word) >= 4 else f"({word} OR {word}*)"
             )
-        else:
-            parts.append(f"({word}|{word}*|%{word}%)" if len(word) >= 4 else f"({word}|{word}*)")
+            continue
+        spellings = [word, *filter(None, [fulltext.other_spelling(word)])]
+        terms = [
+            term
+            for spelling in spellings
+            for term in (
+                (spelling, f"{spelling}*", f"%{spelling}%")
+                if len(spelling) >= 4
+                else (spelling, f"{spelling}*")
+            )
+        ]
+        parts.append(f"({'|'.join(terms)})")
     return (" AND " if dialect == "neo4j" else " ").join(parts)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..domain import seeds
 from ..graph import Graph
-from . import loading, same_client
+from . import accounts, loading, same_client
 
 ProgressFactory = Callable[[int, str], AbstractContextManager[Any]]
 
@@ -50,6 +50,10 @@ def upgrade(graph: Graph) -> int:
     written before they did get them once, here, as do nodes whose label was renamed.
     """
     graph.query("meta.rename_old_labels")
+    graph.query(
+        "accounts.give_tokens_an_expiry",
+        seconds=accounts.DEFAULT_TOKEN_DAYS * accounts.DAY_SECONDS,
+    )
     missing = [row["id"] for row in graph.query("directory.offers_missing_derived_fields")]
     loading.refresh_offers(graph, missing)
     return len(missing)

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..domain import clock, model
+from ..domain import clock, csvfile, model
 from ..graph import Graph
 from . import directory
 from .audit import Who
@@ -773,8 +773,4 @@ def template_xlsx(translate: Callable[[str], str] = N_) -> bytes:
 def template_csv(kind: str = "offers") -> str:
     """One sheet's layout as CSV (UTF-8, ';'-separated as German spreadsheets expect)."""
     columns, example = TEMPLATES[kind]
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow([names[0] for names in columns.values()])
-    writer.writerow(example)
-    return out.getvalue()
+    return csvfile.to_text([[names[0] for names in columns.values()], example], delimiter=";")

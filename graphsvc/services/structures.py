@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain import overlap
+from ..domain import csvfile, overlap
 from ..domain.errors import InvalidInput
 from ..graph import Graph
 from . import search
-from .audit import _safe_cell as safe_cell  # the one spreadsheet-formula guard
 
 
 class StructuresInputError(InvalidInput):
@@ -134,7 +132,7 @@ def to_csv(result: DuplicateStructures, named: dict[str, dict[str, str]] | None 
     id → name), joined with " | "."""
     named = named or {}
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csvfile.Writer(out)
     writer.writerow(CSV_COLUMNS)
     for number, cluster in enumerate(result.clusters, start=1):
         for p in cluster.pairs:
@@ -142,7 +140,10 @@ def to_csv(result: DuplicateStructures, named: dict[str, dict[str, str]] | None 
                 [
                     number,
                     p.score,
-                    *(safe_cell(v) for v in (p.a.name, p.a.actor_name, p.b.name, p.b.actor_name)),
+                    p.a.name,
+                    p.a.actor_name,
+                    p.b.name,
+                    p.b.actor_name,
                     *(round(p.similarity[name], 3) for name in overlap.FACETS),
                     *(
                         " | ".join(named.get(name, {}).get(i, i) for i in p.shared[name])

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, current_app, jsonify, redirect, request, session, url_for
+from flask import Flask, current_app, g, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin, current_user
 
@@ -34,6 +34,17 @@ SEARCH = ("case_manager", "coordination", "admin")
 DIRECTORY_EDIT = ("admin", "directory_editor")  # edits and spreadsheet imports
 NETWORK_VIEW = ("network", "coordination", "case_manager", "admin")
 NRW_NETWORK = ("coordination", "admin")  # the network of all municipalities
+# Figures that come from cases, shown only to roles that work with them: the accepted and
+# decided links per offer (they come from case links and feed the referral ranking). The home
+# page shows no figures at all (a logged-in user lands on the page of their role).
+FIGURES = {
+    "referral_counts": SEARCH,
+}
+
+
+def may_see(figure: str) -> bool:
+    """Whether the current user may see a figure of FIGURES."""
+    return current_user.is_authenticated and current_user.has_role(*FIGURES[figure])
 
 
 class CurrentUser(UserMixin):
@@ -73,6 +84,12 @@ def _load_from_request(req) -> CurrentUser | None:
     header = req.headers.get("Authorization", "")
     if header.startswith("Bearer ") and req.path.startswith("/api/"):
         user = accounts.resolve_token(graph(), header[7:].strip())
+        if user and user.get("must_change_password"):
+            # A one-time password (new account, admin reset) is replaced first, in the
+            # browser; until then the account acts nowhere, not through a token either.
+            # A reason, not a password.
+            g.token_refused = "must_change_password"  # nosec B105
+            return None
         return CurrentUser(user, "token") if user else None
     sid = session.get("sid")
     if not sid:
@@ -119,10 +136,20 @@ def init_app(app: Flask) -> None:
 
 def _deny(status: int):
     if request.path.startswith("/api/"):
+        from .errors import api_error
+
         message = (
             _("Authentication required.") if status == 401 else _("Not allowed for your role.")
         )
-        return jsonify(error={"status": status, "message": message}), status
+        if status == 401 and g.get("token_refused") == "must_change_password":
+            message = _(
+                "This account still has a one-time password: log in on /profile and choose "
+                "your own password; then the token works."
+            )
+        response = api_error(status, message)
+        if status == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="graphsvc"'
+        return response
     if status == 401:
         return redirect(url_for("auth.login", next=request.full_path))
     from werkzeug.exceptions import Forbidden

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from flask import (
-    Blueprint,
-    jsonify,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
+import logging
+
+from flask import Blueprint, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from ..graph import GraphError
 from .access import public
 from .context import graph
+from .errors import RETRY_AFTER_SECONDS
+from .redirects import local_target
 
 bp = Blueprint("main", __name__)
+log = logging.getLogger(__name__)
 
 
 # Where each role starts after login: the page of its daily work. A user with several roles
@@ -64,11 +61,7 @@ def set_language(code: str):
     """Switch the interface language (de or en) and go back to the page the user was on."""
     if code in {"de", "en"}:
         session["lang"] = code
-    target = request.args.get("next", "")
-    # Only a local path: never redirect to another site.
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.home")
-    return redirect(target)
+    return redirect(local_target(request.args.get("next"), url_for("main.home")))
 
 
 @bp.get("/healthz")
@@ -82,11 +75,20 @@ def healthz():
 @public
 def readyz():
     """The graph answers and the schema of this version is applied."""
+    retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     try:
         graph().ping()
         ready = graph().schema_ready()
     except GraphError as exc:
-        return jsonify(status="unavailable", reason=str(exc)), 503
+        log.warning("not ready: %s", exc)
+        # The reason stays in the log: this answer is public, and where the engine's socket
+        # or server lives is nobody's business outside.
+        return (
+            jsonify(status="unavailable", reason="the graph database does not answer"),
+            503,
+            retry,
+        )
     if not ready:
-        return jsonify(status="unavailable", reason="schema not applied: run graphsvc init"), 503
+        reason = "schema not applied: run graphsvc init"
+        return jsonify(status="unavailable", reason=reason), 503, retry
     return jsonify(status="ready", engine=graph().dialect)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, request
+from flask_login import current_user
 
 from ..extensions import csrf
 
@@ -15,6 +16,17 @@ CSP = (
 )
 
 
+# Pages that show a password or token (once) or a login form are never kept in a cache.
+NO_STORE = {
+    "auth.login",
+    "auth.profile",
+    "auth.create_token",
+    "auth.change_password",
+    "admin.users",
+    "admin.user_action",
+}
+
+
 def init_app(app: Flask) -> None:
     """Add the headers; let bearer-token API calls through without a CSRF token."""
 
@@ -24,7 +36,7 @@ def init_app(app: Flask) -> None:
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
-        if request.path.startswith("/api/") or request.endpoint in {"auth.login", "auth.profile"}:
+        if request.path.startswith("/api/") or request.endpoint in NO_STORE:
             response.headers["Cache-Control"] = "no-store"
         return response
 
@@ -34,6 +46,10 @@ def init_app(app: Flask) -> None:
     def check_csrf():
         # A bearer token cannot be sent by another site's form, so CSRF does not apply to
         # token-authenticated API calls; every cookie-authenticated write needs the token.
-        bearer = request.headers.get("Authorization", "").startswith("Bearer ")
-        if not (request.path.startswith("/api/") and bearer):
-            csrf.protect(apply_exemptions=True)
+        # An API call with neither token nor session changes nothing either: the view
+        # answers it with 401, which tells a client what is missing.
+        if request.path.startswith("/api/"):
+            bearer = request.headers.get("Authorization", "").startswith("Bearer ")
+            if bearer or not current_user.is_authenticated:
+                return
+        csrf.protect(apply_exemptions=True)

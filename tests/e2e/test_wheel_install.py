@@ -47,6 +47,15 @@ def test_a_wheel_installed_outside_the_checkout_prepares_a_graph_and_serves_germ
     }
     init = _run(str(bin_dir / "graphsvc"), "init", cwd=outside, env=env)
     assert "seed items loaded" in init.stdout
+    hsds = _run(
+        str(bin_dir / "graphsvc"), "export-hsds", str(outside / "hsds"), cwd=outside, env=env
+    )
+    assert "110 services" in hsds.stdout  # the HSDS schemas come with the package
+    checked = _run(
+        str(bin_dir / "graphsvc"), "import-hsds", str(outside / "hsds"), "--municipality", "herne",
+        "--dry-run", cwd=outside, env=env,
+    )  # fmt: skip
+    assert "110 already in the directory" in checked.stdout
 
     server = subprocess.Popen(
         [str(bin_dir / "graphsvc"), "run", "--workers", "1"],
@@ -68,6 +77,34 @@ def test_a_wheel_installed_outside_the_checkout_prepares_a_graph_and_serves_germ
         assert "Anmelden" in page  # the German catalogue was compiled into the wheel
         with urllib.request.urlopen(base + "/static/css/app.css", timeout=5) as answer:
             assert answer.status == 200
+        # What npm fetched for the pages is in the wheel too (the network page loads it).
+        with urllib.request.urlopen(base + "/static/vendor/cytoscape.min.js", timeout=5) as js:
+            assert js.status == 200 and len(js.read()) > 100_000
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_building_a_wheel_without_the_front_end_libraries_stops_and_says_how_to_get_them(
+    tmp_path,
+):
+    checkout = tmp_path / "checkout"
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.split(b"\0")
+    for name in filter(None, tracked):
+        source = ROOT / name.decode()
+        if source.is_file():
+            target = checkout / name.decode()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    assert not (checkout / "graphsvc" / "static" / "vendor").exists()  # made by make setup
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path)]
+    build = subprocess.run(
+        [*command, str(checkout)], capture_output=True, text=True, timeout=600, check=False
+    )
+    assert build.returncode != 0
+    assert (
+        "graphsvc/static/vendor/cytoscape.min.js, which is missing" in build.stdout + build.stderr
+    )
+    assert not list(tmp_path.glob("graphsvc-*.whl"))

@@ -158,3 +158,27 @@ def test_backup_restores_into_a_fresh_data_directory_with_nothing_lost(tmp_path)
     end_before, end_after = json.loads(before[-1]), json.loads(after[-1])
     assert end_after["nodes"] == end_before["nodes"] + 1
     assert end_after["relationships"] == end_before["relationships"]
+
+
+def test_import_hsds_shows_progress_reports_unmapped_values_and_refuses_an_empty_folder(tmp_path):
+    from tests import hsds_feeds
+
+    assert graphsvc(tmp_path, "init").returncode == 0
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    refused = graphsvc(tmp_path, "import-hsds", str(empty), "--municipality", "herne")
+    assert refused.returncode != 0
+    assert "no HSDS data found" in refused.stderr and "nothing was written" in refused.stderr
+    feed = hsds_feeds.as_tabular(tmp_path / "feed")
+    report = tmp_path / "unmapped.csv"
+    done = graphsvc(
+        tmp_path, "import-hsds", str(feed), "--municipality", "herne", "--report", str(report)
+    )
+    assert done.returncode == 0, done.stderr
+    assert "3 services written" in done.stdout
+    assert "check:" in done.stderr and "100%" in done.stderr  # the progress bar
+    assert "funding.csv, row 2, column source" in done.stdout
+    assert '"Land NRW"' in report.read_text(encoding="utf-8")
+    exported = graphsvc(tmp_path, "export-hsds", str(tmp_path / "out"), "--csv")
+    assert exported.returncode == 0, exported.stderr
+    assert (tmp_path / "out" / "service_at_location.csv").exists()

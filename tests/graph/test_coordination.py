@@ -124,3 +124,30 @@ def test_the_herne_seeds_show_six_clients_housed_by_awo_and_caritas_at_once(seed
         result = coordination.parallel_support(seeded, "herne", rules, today=TODAY)
         housing = next(p for p in result.by_pair if p["topic"] == "housing")
         assert len(housing["pseudonyms"]) == expected
+
+
+def test_a_total_is_never_hidden_beside_a_row_whose_cells_all_show():
+    from graphsvc.domain.suppression import suppress
+
+    # Housing: one district, 6 cases, all with AWO and Caritas. Benefits: AWO and Caritas
+    # share 2 cases, X and Y 5. No pair has a total anywhere, so the small AWO–Caritas pair
+    # of benefits must not hide the housing pair, nor the housing total (6 = its one cell).
+    table = suppress({("housing", "wanne"): 6, ("benefits", "mitte"): 7})
+    pairs = {
+        ("housing", "awo", "caritas"): {f"H{i}" for i in range(6)},
+        ("benefits", "awo", "caritas"): {"B1", "B2"},
+        ("benefits", "x", "y"): {f"B{i}" for i in range(3, 8)},
+    }
+    shown = coordination.suppress_pairs(pairs, table, 5)
+    assert table.row_total("housing") == 6
+    assert shown[("housing", "awo", "caritas")] == 6
+    assert shown[("benefits", "awo", "caritas")] is None and shown[("benefits", "x", "y")] is None
+
+
+def test_pairs_show_the_number_of_the_pseudonyms_they_list(graph):
+    loading.write(graph, crafted())
+    data = coordination.to_dict(coordination.parallel_support(graph, "m", today=TODAY))
+    assert {(p["actor_a"], p["actor_b"]): p["cases"] for p in data["pairs"]} == {
+        ("A1", "A2"): 6,
+        ("A1", "A3"): 1,
+    }

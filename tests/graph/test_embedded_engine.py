@@ -68,3 +68,32 @@ def test_a_forked_worker_that_exits_leaves_the_engine_running(tmp_path):
         graph.ping()
         assert engine.owned_here
         graph.close()
+
+
+def test_a_killed_engine_is_restarted_by_its_supervisor_with_its_data(tmp_path):
+    import time
+
+    settings = from_env({"GRAPHSVC_DATA_DIR": str(tmp_path)})
+    gave_up = []
+    engine = EmbeddedEngine(tmp_path).start()
+    engine.supervise(give_up=lambda: gave_up.append(True))
+    graph = connect_for_tests(settings, engine.url)
+    try:
+        graph.apply_schema()
+        graph.query("testing.store_text", key="before", text="acknowledged")
+        first = engine.pid
+        os.kill(first, signal.SIGKILL)
+        killed = time.monotonic()
+        while time.monotonic() - killed < 15:
+            try:
+                if graph.query("testing.count_all_nodes") >= 1:
+                    break
+            except Exception:  # the engine is away: keep asking
+                time.sleep(0.1)
+        assert time.monotonic() - killed < 15
+        assert engine.pid != first and engine.restarts == 1 and not gave_up
+        assert graph.query("testing.read_text", key="before") == "acknowledged"
+    finally:
+        graph.close()
+        engine.stop()
+    assert engine.pid is None

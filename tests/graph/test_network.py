@@ -9,7 +9,8 @@ import networkx as nx
 import pytest
 
 from graphsvc.domain import network_export
-from graphsvc.services import network
+from graphsvc.services import network, setup
+from tests.support import SEEDS
 
 
 def _ids(view, node_type=None):
@@ -76,13 +77,12 @@ def test_shortest_paths_run_through_groups_and_cooperations(seeded):
 
 def test_no_path_to_an_isolate_is_an_empty_answer(seeded):
     result = network.shortest_paths(network.load(seeded, "herne"), "ki-herne", "pflegeschule-ruhr")
-    assert result == {
-        "source": "ki-herne",
-        "target": "pflegeschule-ruhr",
-        "length": None,
-        "paths": [],
-        "edge_ids": [],
-    }
+    assert (result["source"], result["target"], result["length"]) == (
+        "ki-herne",
+        "pflegeschule-ruhr",
+        None,
+    )
+    assert result["paths"] == result["steps"] == result["nodes"] == result["edge_ids"] == []
 
 
 def test_path_between_unknown_actors_names_both_fields(seeded):
@@ -182,3 +182,175 @@ def test_nrw_actor_group_network_spans_every_municipality(seeded):
     view = network.nrw_actor_groups(seeded)
     assert {n["type"] for n in view["nodes"]} == {"actor", "working_group"}
     assert "pseudonym" not in repr(view)
+
+
+# --- the network on a day, and what changed between two days ----------------------------------
+
+LAST_MEETING = "2026-09-17"  # the HIN meeting the seeds' sample history starts after
+LATER = "2026-11-29"
+
+
+def test_the_network_on_a_day_leaves_out_what_had_not_begun_or_had_ended(seeded):
+    net = network.load(seeded, "herne")
+    before = network.view(network.at(net, LAST_MEETING), network.Filters())
+    after = network.view(network.at(net, LATER), network.Filters())
+    assert "afrika-forum-herne" not in _ids(before, "actor")
+    assert "afrika-forum-herne" in _ids(after, "actor")
+    assert "ebh-einbuergerungsfeier" in _ids(before, "offer")
+    assert "ebh-einbuergerungsfeier" not in _ids(after, "offer")
+    assert "ki-integrationslotsen" not in _ids(after, "offer")  # ended in 2025
+
+
+def test_changes_since_the_last_meeting_list_every_kind_and_mark_the_drawn_elements(seeded):
+    net = network.load(seeded, "herne")
+    result = network.changes(net, LAST_MEETING, LATER, network.Filters())
+    listed = result["changes"]
+    assert [i["id"] for i in listed["organisations"]["new"]] == ["actor:afrika-forum-herne"]
+    assert "offer:afrika-forum-community-beratung" in {i["id"] for i in listed["offers"]["new"]}
+    assert [i["id"] for i in listed["offers"]["ended"]] == ["offer:ebh-einbuergerungsfeier"]
+    ended = listed["offers"]["ended"][0]
+    assert ended["last_day"] == "2026-10-15"
+    new_memberships = {i["id"] for i in listed["memberships"]["new"]}
+    assert "member_of|actor:caritas-herne|working_group:ak-fluechtlingsfrauen" in new_memberships
+    assert "member_of|actor:afrika-forum-herne|working_group:hin" in new_memberships
+    assert [i["id"] for i in listed["memberships"]["ended"]] == [
+        "member_of|actor:diakonie-herne|working_group:ak-fluechtlingsfrauen"
+    ]
+    assert [i["id"] for i in listed["cooperations"]["new"]] == [
+        "cooperates_with|actor:caritas-herne|actor:abh-herne"
+    ]
+    assert [i["id"] for i in listed["cooperations"]["ended"]] == [
+        "cooperates_with|actor:drk-herne|actor:caritas-herne"
+    ]
+    assert result["counts"]["offers"] == {"new": 1, "ended": 1}
+    marked = {n["id"]: n.get("change") for n in result["nodes"]}
+    assert marked["actor:afrika-forum-herne"] == "new"
+    assert marked["offer:ebh-einbuergerungsfeier"] == "ended"
+    assert marked["actor:ki-herne"] is None
+    ids = [n["id"] for n in result["nodes"]]
+    assert len(ids) == len(set(ids))
+    assert all(e["source"] in marked and e["target"] in marked for e in result["edges"])
+
+
+def test_changes_between_equal_days_are_empty_and_reversed_days_are_refused(seeded):
+    net = network.load(seeded, "herne")
+    same = network.changes(net, LATER, LATER, network.Filters())
+    assert all(v == {"new": 0, "ended": 0} for v in same["counts"].values())
+    assert not any(n.get("change") for n in same["nodes"])
+    with pytest.raises(network.NetworkInputError) as error:
+        network.changes(net, LATER, LAST_MEETING, network.Filters())
+    assert "since" in error.value.fields
+
+
+@pytest.mark.parametrize("value", ["29.11.2026", "2026-13-01", "1999-12-31", "tomorrow"])
+def test_a_day_that_is_not_an_iso_date_in_range_is_refused(value):
+    with pytest.raises(network.NetworkInputError) as error:
+        network.parse_day(value, "since")
+    assert "since" in error.value.fields
+
+
+def test_grouping_by_district_puts_organisations_and_their_offers_into_their_district(seeded):
+    net = network.at(network.load(seeded, "herne"), LATER)
+    shown = network.view(net, network.Filters(), group_by="district")
+    parents = {n["id"]: n.get("parent") for n in shown["nodes"]}
+    assert parents["actor:caritas-herne"] == "compound:district:herne-mitte"
+    assert parents["offer:ki-kim-case-management"] == "compound:district:herne-mitte"
+    assert parents["district:wanne"] == "compound:district:wanne"
+    assert parents["working_group:hin"] is None
+    assert {c["id"] for c in shown["compounds"]} == {
+        f"compound:district:{d}" for d in ("herne-mitte", "wanne", "eickel", "sodingen")
+    }
+
+
+def test_grouping_by_working_group_gives_each_organisation_one_group(seeded):
+    net = network.at(network.load(seeded, "herne"), LATER)
+    shown = network.view(net, network.Filters(), group_by="working_group")
+    compounds = {c["id"] for c in shown["compounds"]}
+    grouped = [n for n in shown["nodes"] if n.get("parent")]
+    assert grouped and all(n["parent"] in compounds for n in grouped)
+    assert parents_of(shown, "actor:pflegeschule-ruhr") is None  # in no group
+    with pytest.raises(network.NetworkInputError):
+        network.view(net, network.Filters(), group_by="colour")
+
+
+def parents_of(shown, node):
+    return next(n.get("parent") for n in shown["nodes"] if n["id"] == node)
+
+
+def test_ego_network_reaches_three_steps_and_refuses_four(seeded):
+    net = network.at(network.load(seeded, "herne"), LATER)
+    two = network.ego(net, "caritas-herne", 2)
+    three = network.ego(net, "caritas-herne", 3)
+    assert _ids(two) < _ids(three)
+    with pytest.raises(network.NetworkInputError) as error:
+        network.ego(net, "caritas-herne", 4)
+    assert "hops" in error.value.fields
+
+
+def test_paths_carry_each_step_and_the_organisations_that_could_connect(seeded):
+    net = network.at(network.load(seeded, "herne"), LATER)
+    result = network.shortest_paths(net, "drk-herne", "jobcenter-herne")
+    for path, steps in zip(result["paths"], result["steps"], strict=True):
+        assert len(steps) == len(path) - 1
+        assert [s["from"] for s in steps] == [n["id"] for n in path[:-1]]
+        assert all(s["type"] in ("member_of", "cooperates_with") for s in steps)
+    drawn = {n["id"] for n in result["nodes"]}
+    assert {e["source"] for e in result["edges"]} | {e["target"] for e in result["edges"]} <= drawn
+    assert {e["id"] for e in result["edges"]} == set(result["edge_ids"])
+
+
+def test_centrality_view_draws_organisations_and_groups_with_their_scores(seeded):
+    net = network.at(network.load(seeded, "herne"), LATER)
+    result = network.centrality_view(net)
+    assert {n["type"] for n in result["nodes"]} == {"actor", "working_group"}
+    ki = next(n for n in result["nodes"] if n["id"] == "actor:ki-herne")
+    assert ki["score"] == result["brokers"][0]["betweenness"] > 0
+    assert result["brokers"][0]["groups"] > 5
+    drawn = {n["id"] for n in result["nodes"]}
+    assert all(e["source"] in drawn and e["target"] in drawn for e in result["edges"])
+
+
+def test_coverage_view_draws_one_edge_per_covered_pair_and_lists_the_gaps(seeded):
+    net = network.at(network.load(seeded, "herne"), LATER)
+    result = network.coverage_view(net, network.Filters())
+    covered = sum(1 for row in result["counts"] for n in row if n)
+    assert len(result["edges"]) == covered
+    assert {"topic": "Sucht", "district": "Eickel"} in result["gaps"] or any(
+        g["district"] == "Eickel" for g in result["gaps"]
+    )
+
+
+def test_snapshot_keeps_the_day_it_shows_and_its_grouping(seeded):
+    saved = network.save_snapshot(
+        seeded,
+        name="HIN September",
+        filters=network.Filters(),
+        positions={},
+        layout="fcose",
+        user="netz",
+        municipality_id="herne",
+        as_of=LAST_MEETING,
+        group_by="district",
+    )
+    assert saved["as_of"] == LAST_MEETING
+    opened = network.get_snapshot(seeded, saved["id"], "herne")
+    assert (opened["as_of"], opened["group_by"], opened["layout"]) == (
+        LAST_MEETING,
+        "district",
+        "fcose",
+    )
+
+
+def test_history_queries_read_the_same_days_on_every_engine(any_graph):
+    setup.prepare(any_graph, SEEDS)
+    net = network.load(any_graph, "herne")
+    assert net.actors["afrika-forum-herne"]["since"] == "2026-10-01"
+    members = {m["actor_id"]: m for m in net.groups["ak-fluechtlingsfrauen"]["members"]}
+    assert members["diakonie-herne"]["until"] == "2026-10-31"
+    result = network.changes(net, LAST_MEETING, LATER, network.Filters())
+    assert result["counts"] == {
+        "organisations": {"new": 1, "ended": 0},
+        "offers": {"new": 1, "ended": 1},
+        "memberships": {"new": 3, "ended": 1},
+        "cooperations": {"new": 1, "ended": 1},
+    }

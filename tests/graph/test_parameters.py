@@ -28,18 +28,18 @@ AWKWARD = [
 
 
 @pytest.mark.parametrize("text", AWKWARD)
-def test_awkward_text_round_trips_unchanged_and_changes_nothing_else(any_graph, text):
-    before = any_graph.query("meta.count_by_label")
-    any_graph.query("testing.store_text", key="k1", text=text)
-    assert any_graph.query("testing.read_text", key="k1") == text
-    nodes = any_graph.query("testing.count_all_nodes")
+def test_awkward_text_round_trips_unchanged_and_changes_nothing_else(graph, text):
+    before = graph.query("meta.count_by_label")
+    graph.query("testing.store_text", key="k1", text=text)
+    assert graph.query("testing.read_text", key="k1") == text
+    nodes = graph.query("testing.count_all_nodes")
     assert nodes == 2  # the Meta node of the schema and the one stored value, nothing more
-    assert any_graph.query("meta.count_by_label") == before
+    assert graph.query("meta.count_by_label") == before
 
 
-def test_lists_and_maps_round_trip(any_graph):
+def test_lists_and_maps_round_trip(graph):
     value = {"a": [1, 2.5, None, True, "x'y"], "b": {"nested": ["\\", "`"]}}
-    assert any_graph.query("testing.echo", value=value) == value
+    assert graph.query("testing.echo", value=value) == value
 
 
 class SneakyInt(int):
@@ -68,10 +68,10 @@ class SneakyStr(str):
         ([1, [math.nan]], "finite"),
     ],
 )
-def test_unsafe_values_are_rejected_before_reaching_the_engine(any_graph, value, why):
+def test_unsafe_values_are_rejected_before_reaching_the_engine(graph, value, why):
     with pytest.raises(ParameterRejected, match=why):
-        any_graph.query("testing.echo", value=value)
-    assert any_graph.query("testing.count_all_nodes") == 1  # only the schema's Meta node
+        graph.query("testing.echo", value=value)
+    assert graph.query("testing.count_all_nodes") == 1  # only the schema's Meta node
 
 
 def test_named_query_refuses_missing_or_extra_parameters(graph):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from graphsvc.graph.schema import SCHEMA
 
 
-def test_date_range_comparisons_answer_correctly_with_the_schema_applied(any_graph):
-    any_graph.query("testing.store_dates", dates=["2025-01-01", "2027-06-30"])
-    assert any_graph.query("testing.offers_ending_before", day="2026-11-24") == ["2025-01-01"]
+def test_date_range_comparisons_answer_correctly_with_the_schema_applied(graph):
+    graph.query("testing.store_dates", dates=["2025-01-01", "2027-06-30"])
+    assert graph.query("testing.offers_ending_before", day="2026-11-24") == ["2025-01-01"]
 
 
 def test_no_range_index_on_compared_date_properties():

@@ -24,6 +24,7 @@ WRITTEN_IN_USE = {"CHANGED", "NOTIFIES"}
 # Nodes of running work (sessions, tokens, audit, saved views, retention aggregates, history).
 LABELS_OF_USE = {
     "AuthSession",
+    "LoginFailure",
     "ApiToken",
     "AuditEvent",
     "Snapshot",

@@ -72,7 +72,7 @@ def test_two_hundred_offers_are_imported_with_their_taxonomy_links(seeded):
     assert _count_offers(seeded) == before + 200
     assert_offer_facets_match_relationships(seeded)
     package = hsds.build_package(seeded)
-    svc = next(s for s in package["services"] if s["alternate_name"] == "import-007")
+    svc = next(s for s in package["services"] if s["id"] == hsds.hid("offer", "import-007"))
     assert {a["taxonomy_term"]["code"] for a in svc["attributes"] if a["link_type"] == "topic"} == {
         "residence",
         "work",
@@ -208,11 +208,12 @@ def test_a_workbook_writes_new_organisations_and_their_offers_and_again_changes_
     assert plan.ok, plan.problems[:3]
     assert spreadsheet.write(seeded, plan, EDITOR) == (2, 2)
     package = hsds.build_package(seeded)
-    orgs = {o["alternate_name"]: o for o in package["organizations"]}
-    assert orgs["verein-sonne"]["name"] == "Verein Sonne"
-    assert orgs["verein-sonne"]["website"] == "https://sonne.example.org"
-    owners = {s["alternate_name"]: s["organization_id"] for s in package["services"]}
-    assert owners["ost-kurs"] == orgs["bildungswerk-ost"]["id"]
+    orgs = {o["id"]: o for o in package["organizations"]}
+    sonne = orgs[hsds.hid("actor", "verein-sonne")]
+    assert sonne["name"] == "Verein Sonne"
+    assert sonne["website"] == "https://sonne.example.org"
+    owners = {s["id"]: s["organization_id"] for s in package["services"]}
+    assert owners[hsds.hid("offer", "ost-kurs")] == hsds.hid("actor", "bildungswerk-ost")
     assert _located(seeded, "verein-sonne") == ["herne-mitte"]
 
     again = spreadsheet.prepare(seeded, data, "verzeichnis.xlsx", MB, "herne")
@@ -264,14 +265,14 @@ def test_a_csv_with_organisation_columns_is_read_as_organisations(seeded):
 
 
 def test_the_shell_command_imports_a_workbook_once_and_refuses_a_broken_one(
-    seeded, engine, settings, monkeypatch, tmp_path
+    seeded, backend, monkeypatch, tmp_path
 ):
     from click.testing import CliRunner
 
     from graphsvc.cli import cli
 
-    monkeypatch.setenv("GRAPH_URL", engine.url)
-    monkeypatch.setenv("GRAPH_NAME", settings.graph_name)
+    for name, value in backend.env().items():
+        monkeypatch.setenv(name, value)
     good = tmp_path / "verzeichnis.xlsx"
     good.write_bytes(_workbook(NEW_ACTORS, [_offer_of("verein-sonne", "sonne-treff")]))
     args = ["import-offers", str(good), "--municipality", "herne"]

@@ -23,6 +23,30 @@ def test_compose_file_runs_neo4j_5_and_the_app_against_it():
     assert app["depends_on"]["neo4j"]["condition"] == "service_healthy"
 
 
+def test_compose_fetches_the_front_end_libraries_before_the_app_installs_itself():
+    spec = yaml.safe_load(COMPOSE.read_text())
+    vendor, app = spec["services"]["vendor"], spec["services"]["app"]
+    assert vendor["image"].startswith("node:")
+    assert "npm ci" in vendor["command"] and "node tools/vendor.mjs" in vendor["command"]
+    assert app["depends_on"]["vendor"]["condition"] == "service_completed_successfully"
+    assert "pip install" in app["command"]
+
+
+def test_every_library_a_page_loads_is_in_the_vendor_list():
+    """package.json's "vendor" map is what make, docker compose and the wheel build fetch."""
+    import json
+    import re
+
+    listed = set(json.loads((ROOT / "package.json").read_text())["vendor"])
+    sources = [*(ROOT / "templates").rglob("*.html"), *(ROOT / "graphsvc/static/js").rglob("*.js")]
+    loaded = {
+        name
+        for path in sources
+        for name in re.findall(r"vendor/([A-Za-z0-9_.-]+\.(?:js|css))", path.read_text())
+    }
+    assert loaded and loaded <= listed, sorted(loaded - listed)
+
+
 def test_compose_file_passes_docker_compose_config():
     docker = shutil.which("docker")
     plugin = (

@@ -36,9 +36,12 @@ def documented_variables(text: str) -> set[str]:
 
 
 def read_variables() -> set[str]:
-    """Variables the app reads in graphsvc/config.py and the test suite in tests/conftest.py."""
+    """Variables the app reads in graphsvc/config.py and the test suite in its fixtures."""
     config = (ROOT / "graphsvc" / "config.py").read_text(encoding="utf-8")
-    fixtures = (ROOT / "tests" / "conftest.py").read_text(encoding="utf-8")
+    fixtures = "".join(
+        (ROOT / "tests" / name).read_text(encoding="utf-8")
+        for name in ("conftest.py", "engines.py")
+    )
     return set(CONFIG_READ.findall(config)) | set(TESTS_READ.findall(fixtures))
 
 

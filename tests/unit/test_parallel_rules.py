@@ -31,10 +31,19 @@ def row(since_a, until_a, since_b, until_b, pseudonym="P1", a="awo", b="caritas"
         ("2026-01-01", "2026-02-28", "2026-03-01", None, None),  # one after the other
         ("2026-01-01", "2026-03-01", "2026-03-01", None, None),  # handover on the same day
         (None, None, "2026-03-01", None, None),  # no start day: cannot be placed
+        # the boundary days
+        (TODAY, None, TODAY, None, (TODAY, TODAY)),  # both started today and still run
+        ("2026-11-24", None, TODAY, None, (TODAY, TODAY)),  # one since yesterday, one today
+        ("2026-11-01", TODAY, TODAY, None, None),  # handed over today
+        ("2026-11-01", "2026-11-24", TODAY, None, None),  # ended yesterday
+        ("2026-11-01", "2026-11-26", TODAY, None, (TODAY, TODAY)),  # ends tomorrow
+        ("2026-11-24", "2026-11-25", "2026-11-24", "2026-11-25", ("2026-11-24", TODAY)),
     ],
 )
 def test_common_days_of_two_links(since_a, until_a, since_b, until_b, expected):
     assert parallel.common_days(row(since_a, until_a, since_b, until_b), TODAY) == expected
+    together = parallel.ran_together(since_a, until_a, since_b, until_b)
+    assert together == (expected is not None)
 
 
 def test_each_pair_is_kept_once_and_disjoint_links_only_without_the_overlap_rule():

@@ -306,3 +306,17 @@ def test_the_search_accepts_an_age_band_and_refuses_an_unknown_one():
     with pytest.raises(InvalidSearch) as refused:
         parse_criteria({"topics": "housing", "age_band": "30-40"}, vocab)
     assert "age_band" in refused.value.fields
+
+
+def test_stop_words_are_left_out_so_no_engine_finds_nothing_for_them():
+    # Neo4j's German analyzer drops "für" from its index: kept, the ANDed term matched nothing.
+    assert fulltext_query("Beratung für Frauen", "neo4j") == fulltext_query(
+        "Beratung Frauen", "neo4j"
+    )
+    assert fulltext_query("in the", "falkordb") is None
+
+
+def test_falkordb_is_asked_for_both_german_spellings():
+    assert fulltext_query("Büro", "falkordb") == "(büro|büro*|%büro%|buero|buero*|%buero%)"
+    assert fulltext_query("Buero", "falkordb") == "(buero|buero*|%buero%|büro|büro*|%büro%)"
+    assert fulltext_query("Büro", "neo4j") == "(büro OR büro* OR büro~1)"  # Lucene folds them

@@ -64,11 +64,16 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "network.details_json": (NETWORK, None),
     "network.ego_json": (NETWORK, None),
     "network.path_json": (NETWORK, None),
+    "network.view_json": (NETWORK, "/network/view.json"),
+    "network.changes_json": (NETWORK, None),
+    "network.changes_csv": (NETWORK, None),
+    "network.handout": (NETWORK, None),
     "network.save_snapshot": (NETWORK, None),
     "network.snapshot_json": (NETWORK, None),
     "api_network.graph_view": (NETWORK, "/api/v1/network/graph"),
     "api_network.centrality": (NETWORK, "/api/v1/network/centrality"),
     "api_network.path": (NETWORK, None),
+    "api_network.changes": (NETWORK, None),
     "directory.referral_search": (SEARCH, "/search"),
     "directory.index": (ANY, "/directory/"),
     "directory.offer_choices": (ANY, "/directory/offer-choices?q=wohn"),
@@ -91,6 +96,7 @@ MATRIX: dict[str, tuple[frozenset, str | None]] = {
     "coordination.duplicate_structures_csv": (COORD, "/coordination/duplicate-structures.csv"),
     "api_coordination.parallel_support": (COORD, "/api/v1/coordination/parallel-support"),
     "api_coordination.duplicate_structures": (COORD, "/api/v1/coordination/duplicate-structures"),
+    "api_coordination.gap_report": (COORD, "/api/v1/coordination/gaps"),
     "coordination.gap_report": (COORD, "/coordination/gaps"),
     "coordination.gap_report_csv": (COORD, "/coordination/gaps.csv"),
     "coordination.gap_report_pdf": (COORD, "/coordination/gaps.pdf"),
@@ -212,3 +218,36 @@ def test_case_pages_only_for_own_organisation(app, auth, actor, status):
     assert client.get("/cases/HER-2026-0001").status_code == status
     headers = auth.token(roles=("case_manager",), actor=actor)
     assert client.get("/api/v1/cases/HER-2026-0001", headers=headers).status_code == status
+
+
+# Privacy per role: what each role may see of figures that come from cases.
+REFERRAL_COUNTS = frozenset(SEARCH)  # accepted and decided links per offer (ranking input)
+
+
+@pytest.mark.parametrize("roles", ROLE_SETS, ids=lambda r: r[0] if r else "anonymous")
+def test_home_page_shows_no_counts_and_sends_each_role_to_its_start_page(app, auth, roles):
+    client = app.test_client()
+    if roles:
+        auth.login(client, roles=roles, actor="ki-herne")
+    answer = client.get("/")
+    assert (answer.status_code == 302) == bool(roles)
+    page = client.get("/", follow_redirects=True).get_data(as_text=True)
+    assert "data-label=" not in page  # the figures the home page once counted per label
+
+
+@pytest.mark.parametrize("roles", ROLE_SETS[1:], ids=lambda r: r[0])
+def test_referral_counts_per_offer_only_for_the_search_roles(app, auth, roles):
+    headers = auth.token(roles=roles, actor="ki-herne")
+    offer = app.test_client().get("/api/v1/offers/ki-kim-case-management", headers=headers).json
+    shown = {"links_accepted", "links_decided"} & set(offer["offer"])
+    assert bool(shown) == bool(REFERRAL_COUNTS & set(roles)), (roles, shown)
+
+
+def test_parallel_support_json_lists_no_pseudonym_beside_a_hidden_count(app, auth):
+    headers = auth.token(roles=("coordination",), actor="ki-herne")
+    client = app.test_client()
+    found = client.get("/api/v1/coordination/parallel-support", headers=headers).json
+    assert found["pairs"]
+    for pair in found["pairs"]:
+        if pair["pseudonyms"]:
+            assert pair["cases"] == len(pair["pseudonyms"]), pair

@@ -87,17 +87,10 @@ def test_password_change_needs_the_current_password_and_ends_sessions(app, clien
     assert login(app.test_client(), auth, username, "a-new-password-1").status_code == 302
 
 
-def test_session_expires_after_inactivity(engine, settings, seeded, auth):
+def test_session_expires_after_inactivity(backend, seeded, auth):
     from graphsvc import create_app
 
-    app = create_app(
-        {
-            "graph_url": engine.url,
-            "graph_name": settings.graph_name,
-            "env": "test",
-            "session_idle_minutes": 1,
-        }
-    )
+    app = create_app(backend.app_config(session_idle_minutes=1))
     client = app.test_client()
     auth.login(client)
     assert client.get("/profile").status_code == 200
@@ -120,17 +113,10 @@ def test_account_locks_after_five_failures_even_with_the_right_password(client, 
     assert "Zu viele fehlgeschlagene Versuche" in answer.get_data(as_text=True)
 
 
-def test_login_attempts_are_limited_per_address(engine, settings, seeded, auth):
+def test_login_attempts_are_limited_per_address(backend, seeded, auth):
     from graphsvc import create_app
 
-    app = create_app(
-        {
-            "graph_url": engine.url,
-            "graph_name": settings.graph_name,
-            "env": "test",
-            "login_limit": "3 per minute",
-        }
-    )
+    app = create_app(backend.app_config(login_limit="3 per minute"))
     client = app.test_client()
     statuses = [login(client, auth, f"nobody{i}", "whatever-123").status_code for i in range(4)]
     assert statuses[:3] == [200, 200, 200]
@@ -157,9 +143,8 @@ def test_tokens_are_stored_hashed(auth, seeded):
 def test_token_created_on_profile_is_shown_once(client, auth):
     auth.login(client)
     token = auth.csrf(client, "/profile")
-    client.post("/profile/tokens", data={"name": "Mein Skript", "csrf_token": token})
-    first = client.get("/profile").get_data(as_text=True)
-    assert 'id="new-token"' in first
+    answer = client.post("/profile/tokens", data={"name": "Mein Skript", "csrf_token": token})
+    assert 'id="new-token"' in answer.get_data(as_text=True)
     assert 'id="new-token"' not in client.get("/profile").get_data(as_text=True)
 
 

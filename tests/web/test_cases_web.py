@@ -92,7 +92,7 @@ def test_api_applies_the_same_rules(app, auth, seeded):
         headers=headers,
         json={"version": 1, "offer_id": offer, "topic": "housing", "mode": "referral"},
     )
-    assert refused.status_code == 400
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "case_rule"
     assert "confidentiality waiver" in refused.json["error"]["message"]
     signed = client.patch(
         f"/api/v1/cases/{pseudonym}",
@@ -112,6 +112,7 @@ def test_api_applies_the_same_rules(app, auth, seeded):
     assert linked.status_code == 201
     read = client.get(f"/api/v1/cases/{pseudonym}", headers=headers).json
     assert read["links"][0]["offer_id"] == offer
+    assert read["links"][0]["id"] == linked.json["link_id"]  # the answer names the new link
     other = auth.token(actor="awo-herne")
     assert client.get(f"/api/v1/cases/{pseudonym}", headers=other).status_code == 404
 

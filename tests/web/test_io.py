@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import io
-import json
 import re
-from pathlib import Path
 
 import pytest
 
+from graphsvc.domain import hsds as hsds_rules
 from graphsvc.services import audit
-
-SCHEMAS = Path(__file__).parents[2].parent / "shared" / "hsds" / "schema"
 
 
 def test_hsds_services_are_paginated_in_hsds_shape(client, auth):
@@ -23,11 +20,7 @@ def test_hsds_services_are_paginated_in_hsds_shape(client, auth):
 
 
 def test_hsds_full_organizations_validate_against_the_schema(client, auth):
-    jsonschema = pytest.importorskip("jsonschema")
-    path = SCHEMAS / "compiled" / "organization.json"
-    if not path.exists():
-        pytest.skip(f"the HSDS schemas are not at {SCHEMAS}")
-    validator = jsonschema.Draft202012Validator(json.loads(path.read_text(encoding="utf-8")))
+    validator = hsds_rules.validator("organization")
     headers = auth.token(roles=("case_manager",))
     body = client.get("/api/v1/hsds/organizations?per_page=200&full=true", headers=headers)
     contents = body.get_json()["contents"]
@@ -149,17 +142,10 @@ def test_an_organisation_workbook_is_previewed_and_written_into_the_users_munici
     assert sha in event["details"] and '"actors": 1' in event["details"]
 
 
-def test_the_upload_cap_follows_the_setting(engine, settings, seeded, auth):
+def test_the_upload_cap_follows_the_setting(backend, seeded, auth):
     from graphsvc import create_app
 
-    app = create_app(
-        {
-            "graph_url": engine.url,
-            "graph_name": settings.graph_name,
-            "env": "test",
-            "import_max_mb": 1,
-        }
-    )
+    app = create_app(backend.app_config(import_max_mb=1))
     try:
         client = app.test_client()
         auth.login(client, roles=("directory_editor",), actor="ki-herne")
@@ -184,3 +170,18 @@ def test_the_upload_cap_follows_the_setting(engine, settings, seeded, auth):
         assert "größer als 1 MB" in answer.get_data(as_text=True)
     finally:
         app.extensions["graphsvc.graph"].close()
+
+
+def test_an_imported_offer_page_shows_what_the_feed_said(client, auth, seeded, tmp_path):
+    from graphsvc.services import hsds
+    from tests import hsds_feeds
+
+    feed = hsds.read_feed(hsds_feeds.as_lists(tmp_path))
+    plan = hsds.plan_import(seeded, feed, "herne")
+    hsds.import_package(seeded, plan)
+    offer = next(r["id"] for r in plan.rows if r["props"]["hsds_id"] == hsds_feeds.SVC_1)
+    auth.login(client)
+    page = client.get(f"/directory/offers/{offer}").get_data(as_text=True)
+    for shown in ("Auch bekannt als: Wohnlotsen", "Familien mit Fluchtgeschichte", "Frau Yilmaz"):
+        assert shown in page
+    assert "Mo, Mi 09:00–12:30" in page and 'href="https://nbh.example.org/wohnen"' in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 
@@ -121,6 +122,7 @@ def test_page_json_endpoints_answer_details_ego_and_bad_input(viewer):
     )  # same stored id as an organisation, told apart by the prefix
     ego = viewer.get("/network/ego.json?actor=caritas-herne&hops=2").get_json()
     assert ego["center"] == "caritas-herne" and ego["nodes"]
+    assert viewer.get("/network/ego.json?actor=caritas-herne&hops=3").status_code == 200
     assert viewer.get("/network/ego.json?actor=caritas-herne&hops=9").status_code == 400
     assert viewer.get("/network/ego.json?actor=caritas-herne&hops=x").status_code == 400
 
@@ -187,6 +189,8 @@ def test_snapshot_of_another_municipality_is_not_found(viewer, seeded):
         filters_json="{}",
         positions_json="{}",
         layout="cose",
+        as_of="2026-01-01",
+        group_by="",
         created_by="u",
         created_at="2026-01-01T00:00:00+00:00",
         municipality_id="gen-001",
@@ -224,3 +228,124 @@ def test_graphml_and_csv_exports_download(viewer):
 )
 def test_bad_filters_on_the_page_and_its_endpoints_answer_400(viewer, path):
     assert viewer.get(path).status_code == 400
+
+
+LAST_MEETING = "2026-09-17"
+
+
+def test_details_name_the_organisation_type_in_words_never_by_its_id(viewer):
+    found = viewer.get("/network/details.json?id=actor:caritas-herne").get_json()
+    assert found["kind"] == "welfare" and found["kind_label"] == "Wohlfahrtsverband"
+    offer = viewer.get("/network/details.json?id=offer:ki-kim-case-management").get_json()
+    assert offer["category_label"] == "Regelberatung" and offer["valid_from_label"] == "01.07.2022"
+
+
+def test_centrality_answers_in_words_with_german_percentages(viewer):
+    body = viewer.get("/network/centrality.json").get_json()
+    top = body["brokers"][0]
+    assert top["id"] == "ki-herne" and top["role"] == "central_bridge"
+    assert top["text"].startswith("Zentrale Brücke: ") and " %" in top["text"]
+    assert "Betweenness" not in top["text"]
+    assert {n["type"] for n in body["nodes"]} == {"actor", "working_group"}
+
+
+def test_path_answer_tells_each_step_in_german(viewer):
+    body = viewer.get("/network/path.json?source=drk-herne&target=jobcenter-herne").get_json()
+    story = body["stories"][0]
+    assert len(story["steps"]) == body["length"] == 2
+    assert all(step.endswith(".") for step in story["steps"])
+    assert "Mitglied" in " ".join(story["steps"]) or "arbeitet" in " ".join(story["steps"])
+
+
+def test_view_json_answers_every_kind_and_refuses_unknown_ones(viewer):
+    for query in (
+        "kind=graph&group_by=district",
+        "kind=ego&actor=caritas-herne&hops=2",
+        "kind=path&source=drk-herne&target=jobcenter-herne",
+        "kind=centrality",
+        "kind=coverage&districts=wanne",
+        f"kind=changes&since={LAST_MEETING}",
+    ):
+        answer = viewer.get(f"/network/view.json?{query}")
+        assert answer.status_code == 200, query
+        body = answer.get_json()
+        ids = {n["id"] for n in body["nodes"]}
+        assert all(e["source"] in ids and e["target"] in ids for e in body["edges"]), query
+    for query, field in (
+        ("kind=spiral", "kind"),
+        ("kind=graph&group_by=colour", "group_by"),
+        ("kind=graph&as_of=29.11.2026", "as_of"),
+        ("kind=changes", "since"),
+        ("kind=changes&since=2026-12-01&until=2026-01-01", "since"),
+    ):
+        answer = viewer.get(f"/network/view.json?{query}")
+        assert answer.status_code == 400 and field in answer.get_json()["error"]["fields"], query
+
+
+def test_the_network_as_of_the_last_meeting_lacks_what_joined_later(viewer):
+    before = viewer.get(f"/network/graph.json?as_of={LAST_MEETING}").get_json()
+    today = viewer.get("/network/graph.json").get_json()
+    assert "actor:afrika-forum-herne" not in {n["id"] for n in before["nodes"]}
+    assert "actor:afrika-forum-herne" in {n["id"] for n in today["nodes"]}
+    assert "offer:ebh-einbuergerungsfeier" in {n["id"] for n in before["nodes"]}
+
+
+def test_changes_are_listed_exported_as_csv_and_in_the_api(app, auth, viewer):
+    body = viewer.get(f"/network/changes.json?since={LAST_MEETING}").get_json()
+    headings = {(s["kind"], s["change"]): s for s in body["sections"]}
+    assert headings["organisations", "new"]["heading"] == "Neue Organisationen"
+    assert headings["offers", "ended"]["items"][0]["day"] == "15.10.2026"
+    csv = viewer.get(f"/network/changes.csv?since={LAST_MEETING}")
+    assert csv.status_code == 200 and "attachment" in csv.headers["Content-Disposition"]
+    text = csv.get_data(as_text=True)
+    assert "Afrika-Forum" in text and "Einbürgerungsfeier" in text
+    headers = auth.token(roles=("network",), actor="ki-herne")
+    api = app.test_client().get(f"/api/v1/network/changes?since={LAST_MEETING}", headers=headers)
+    assert api.status_code == 200 and api.get_json()["counts"]["organisations"]["new"] == 1
+    bad = app.test_client().get("/api/v1/network/changes?since=gestern", headers=headers)
+    assert bad.status_code == 400 and "since" in bad.get_json()["error"]["fields"]
+
+
+def test_handout_is_a_pdf_of_the_view_with_its_changes(viewer, auth):
+    token = auth.csrf(viewer, "/network/")
+    view = viewer.get(f"/network/view.json?kind=changes&since={LAST_MEETING}").get_json()
+    positions = {n["id"]: {"x": i * 10.0, "y": (i % 7) * 10.0} for i, n in enumerate(view["nodes"])}
+    answer = viewer.post(
+        "/network/handout.pdf",
+        data={
+            "csrf_token": token,
+            "title": "HIN November",
+            "view_json": json.dumps({"kind": "changes", "since": LAST_MEETING}),
+            "positions_json": json.dumps(positions),
+        },
+    )
+    assert answer.status_code == 200 and answer.mimetype == "application/pdf"
+    assert answer.data[:5] == b"%PDF-"
+    refused = viewer.post(
+        "/network/handout.pdf",
+        data={"csrf_token": token, "view_json": json.dumps({"kind": "spiral"})},
+    )
+    assert refused.status_code == 400 and "kind" in refused.get_json()["error"]["fields"]
+    bad_positions = viewer.post(
+        "/network/handout.pdf",
+        data={"csrf_token": token, "view_json": "{}", "positions_json": '{"a": 1}'},
+    )
+    assert bad_positions.status_code == 400
+
+
+def test_snapshot_keeps_the_day_and_grouping_it_was_saved_with(viewer, auth):
+    answer = _save(viewer, auth, as_of=LAST_MEETING, group_by="district")
+    snapshot_id = re.search(r"snapshot=([\w-]+)", answer.headers["Location"]).group(1)
+    snap = viewer.get(f"/network/snapshots/{snapshot_id}.json").get_json()
+    assert (snap["as_of"], snap["group_by"]) == (LAST_MEETING, "district")
+    page = viewer.get(f"/network/?snapshot={snapshot_id}").get_data(as_text=True)
+    assert 'id="read-only"' in page and 'data-read-only="true"' in page
+    assert "17.09.2026" in page
+
+
+def test_coverage_page_marks_gaps_and_scrolls_with_the_keyboard(viewer):
+    html = viewer.get("/network/coverage").get_data(as_text=True)
+    assert 'class="matrix-wrap" tabindex="0" role="region"' in html
+    assert "heat-0" in html
+    overlap = viewer.get("/network/overlap").get_data(as_text=True)
+    assert 'class="matrix-wrap" tabindex="0" role="region"' in overlap

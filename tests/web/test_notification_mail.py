@@ -42,20 +42,17 @@ def smtp():
 
 
 @pytest.fixture
-def mail_app(engine, settings, seeded, smtp):
+def mail_app(backend, seeded, smtp):
     from graphsvc import create_app
 
     port, _ = smtp
     app = create_app(
-        {
-            "graph_url": engine.url,
-            "graph_name": settings.graph_name,
-            "env": "test",
-            "smtp_host": "127.0.0.1",
-            "smtp_port": port,
-            "mail_from": "kim@herne.example",
-            "base_url": "https://kim.herne.example",
-        }
+        backend.app_config(
+            smtp_host="127.0.0.1",
+            smtp_port=port,
+            mail_from="kim@herne.example",
+            base_url="https://kim.herne.example",
+        )
     )
     yield app
     app.extensions["graphsvc.graph"].close()

@@ -68,11 +68,11 @@ def test_language_switch_never_redirects_to_another_site(client):
     assert answer.headers["Location"] == "/"
 
 
-def test_healthz_and_readyz_answer_when_all_is_well(client):
+def test_healthz_and_readyz_answer_when_all_is_well(backend, client):
     assert client.get("/healthz").json == {"status": "ok"}
     ready = client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.json["engine"] == "falkordb"
+    assert ready.json["engine"] == backend.name
 
 
 @pytest.mark.parametrize("path, json", [("/api/v1/nothing", True), ("/nothing", False)])

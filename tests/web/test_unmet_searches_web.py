@@ -12,17 +12,14 @@ SEARCH = "/api/v1/offers/search?topics=recognition&district=wanne&languages=ar"
 
 
 @pytest.fixture
-def strict_app(engine, settings, seeded):
+def strict_app(backend, seeded):
     """The app with a waiting threshold of 0 days: every offer with a wait is too slow."""
     from graphsvc import create_app
 
     app = create_app(
-        {
-            "graph_url": engine.url,
-            "graph_name": settings.graph_name,
-            "env": "test",
-            "unmet_wait_days": 0,
-        }
+        backend.app_config(
+            unmet_wait_days=0,
+        )
     )
     yield app
     app.extensions["graphsvc.graph"].close()

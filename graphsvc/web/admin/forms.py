@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField
+from wtforms import DateField, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ...domain import model
@@ -103,3 +103,12 @@ class AuditFilterForm(FlaskForm):
     action = StringField(_l("Action starts with"), validators=[Optional(), Length(max=60)])
     since = DateField(_l("From"), validators=[Optional()])
     until = DateField(_l("Until"), validators=[Optional()])
+    # Where a page starts: "<at>|<id>" of the last event of the page before.
+    before = HiddenField(validators=[Optional(), Regexp(r"^[0-9T:.Z-]{1,40}\|[0-9a-f]{1,40}$")])
+
+    def cursor(self) -> tuple[str, str]:
+        """The page's start, newest first when none is given."""
+        if not self.before.data:
+            return ("9999", "")
+        at, event_id = self.before.data.split("|", 1)
+        return at, event_id

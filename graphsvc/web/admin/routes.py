@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
@@ -33,16 +33,20 @@ def _user_in_my_municipality(user_id: str) -> dict:
     return row["user"]
 
 
-@bp.route("/users", methods=["GET", "POST"])
-@roles_required(*ADMIN)
-def users():
-    """List the municipality's users and create new ones (with a one-time password)."""
-    choices = [
+def _actor_choices() -> list[tuple[str, str]]:
+    return [
         (a["id"], a["name"])
         for a in graph().query(
             "accounts.actor_choices", municipality_id=current_user.municipality_id
         )
     ]
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@roles_required(*ADMIN)
+def users():
+    """List the municipality's users and create new ones (with a one-time password)."""
+    choices = _actor_choices()
     form = UserForm()
     form.actor_id.choices = choices
     one_time = None
@@ -79,14 +83,19 @@ def users():
             status = 400
     if status == 400:
         flash_form_errors(form)
+    return _users_page(form, one_time, request.form.get("username"), status)
+
+
+def _users_page(form: UserForm, one_time: str | None, username: str | None, status: int = 200):
+    """The users page; a one-time password appears in this answer only, never in the cookie."""
     return render_template(
         "admin/users.html",
         form=form,
         users=_users(),
         one_time=one_time,
-        new_username=request.form.get("username"),
+        new_username=username,
         role_labels=ROLE_LABELS,
-        action_form=UserActionForm(),
+        action_form=UserActionForm(formdata=None),
     ), status
 
 
@@ -100,14 +109,10 @@ def user_action(user_id: str, action: str):
     user = _user_in_my_municipality(user_id)
     if action == "reset":
         password = accounts.reset_password(graph(), user_id)
-        flash(
-            _(
-                "New one-time password for %(name)s: %(password)s",
-                name=user["username"],
-                password=password,
-            ),
-            "secret",
-        )
+        audit.record(graph(), who(), "user.reset", target=user_id)
+        form = UserForm(formdata=None)
+        form.actor_id.choices = _actor_choices()
+        return _users_page(form, password, user["username"])
     else:
         if user_id == current_user.id and action == "disable":
             flash(_("You cannot disable yourself."), "error")
@@ -118,42 +123,59 @@ def user_action(user_id: str, action: str):
     return redirect(url_for("admin.users"))
 
 
-def _filtered_events(form: AuditFilterForm) -> list[dict]:
-    return audit.search(
-        graph(),
-        username=form.username.data or "",
-        action=form.action.data or "",
-        since=form.since.data.isoformat() if form.since.data else "",
-        until=form.until.data.isoformat() if form.until.data else "",
-    )
+def _filters(form: AuditFilterForm) -> dict:
+    """The form's filters, within the admin's municipality."""
+    return {
+        "municipality_id": current_user.municipality_id or "",
+        "username": form.username.data or "",
+        "action": form.action.data or "",
+        "since": form.since.data.isoformat() if form.since.data else "",
+        "until": form.until.data.isoformat() if form.until.data else "",
+    }
 
 
 @bp.get("/audit")
 @roles_required(*ADMIN)
 def audit_log():
-    """The audit trail, filterable; read-only (there is no way to edit or delete)."""
+    """The audit trail, filterable, a page at a time; read-only (there is no way to edit or
+    delete); case events show record ids, no case content."""
     form = AuditFilterForm(request.args)
-    events = _filtered_events(form) if form.validate() else []
-    status = 200 if not form.errors else 400
+    filter_args = {k: v for k, v in request.args.items() if k != "before"}
+    labels = {"action_labels": AUDIT_ACTIONS, "outcome_labels": AUDIT_OUTCOMES}
+    if not form.validate():
+        page = render_template(
+            "admin/audit.html", form=form, events=[], older=None, filter_args=filter_args, **labels
+        )
+        return page, 400
+    found = audit.search(graph(), limit=audit.PAGE_SIZE + 1, before=form.cursor(), **_filters(form))
+    events = [audit.without_case_content(e) for e in found[: audit.PAGE_SIZE]]
+    older = None
+    if len(found) > audit.PAGE_SIZE:
+        start = "|".join(audit.cursor(events[-1]))
+        older = url_for("admin.audit_log", **filter_args, before=start)
     return render_template(
         "admin/audit.html",
         form=form,
         events=events,
-        action_labels=AUDIT_ACTIONS,
-        outcome_labels=AUDIT_OUTCOMES,
-    ), status
+        older=older,
+        filter_args=filter_args,
+        **labels,
+    )
 
 
 @bp.get("/audit.csv")
 @roles_required(*ADMIN)
 def audit_csv():
-    """The filtered audit trail as CSV."""
+    """Every event that matches the filters as CSV, streamed; no case content."""
     form = AuditFilterForm(request.args)
     if not form.validate():
         return Response(_("Invalid filter."), status=400)
     audit.record(graph(), who(), "audit.export")
+    filters = _filters(form)
+    found = audit.search_all(graph(), **filters)
+    rows = (audit.without_case_content(event) for event in found)
     return Response(
-        audit.to_csv(_filtered_events(form)),
+        stream_with_context(audit.to_csv(rows)),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=audit.csv"},
     )

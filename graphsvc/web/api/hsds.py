@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
-from flask_babel import gettext as _
 
 from ...services import hsds
 from ..access import DIRECTORY, roles_required
 from ..context import graph
+from ..errors import bad_request
+from .contract import documented, integer, obj
+
+PAGING = {
+    "page": integer(1, 1_000_000, description="page number, from 1"),
+    "per_page": integer(1, 200, description="items per page (default 50)"),
+    "full": {"type": "boolean", "description": "true: each item with its nested parts"},
+}
+PAGE = obj(
+    {
+        "total_items": {"type": "integer"},
+        "total_pages": {"type": "integer"},
+        "page_number": {"type": "integer"},
+        "size": {"type": "integer"},
+        "first_page": {"type": "boolean"},
+        "last_page": {"type": "boolean"},
+        "empty": {"type": "boolean"},
+        "contents": {"type": "array", "items": {"type": "object"}},
+    },
+    ("total_items", "total_pages", "page_number", "size", "contents"),
+)
 
 bp = Blueprint("api_hsds", __name__, url_prefix="/api/v1/hsds")
 PARAMETERS = {"page", "per_page", "full"}
 MAX_PER_PAGE = 200
-
-
-def bad_request(fields: dict[str, str]):
-    """The API's 400 answer naming the fields and why."""
-    return jsonify(error={"status": 400, "message": _("Invalid input"), "fields": fields}), 400
 
 
 def _paging() -> tuple[int, int, bool] | dict[str, str]:
@@ -41,6 +56,7 @@ def _paging() -> tuple[int, int, bool] | dict[str, str]:
 
 @bp.get("/services")
 @roles_required(*DIRECTORY)
+@documented(query=PAGING, answer=PAGE)
 def services():
     """Services (offers), paginated in the HSDS Page shape; full=true nests their parts.
 
@@ -55,6 +71,7 @@ def services():
 
 @bp.get("/organizations")
 @roles_required(*DIRECTORY)
+@documented(query=PAGING, answer=PAGE)
 def organizations():
     """Organizations (actors), paginated in the HSDS Page shape; full=true nests their parts.
 

@@ -3,26 +3,52 @@
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
-from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
-from ...domain import clock
+from ...domain import clock, model, ranking
 from ...services import directory, search
-from ..access import DIRECTORY, SEARCH, roles_required
+from ..access import DIRECTORY, SEARCH, may_see, roles_required
 from ..context import graph, lang, municipality, settings
 from ..directory.routes import count_unmet, own_organisation
 from ..display import Translator, explain, names
+from ..errors import bad_request
+from .contract import (
+    ANY_OBJECT,
+    IDENTIFIER,
+    documented,
+    integer,
+    many,
+    one_of,
+    or_empty,
+    vocabulary,
+)
 
 bp = Blueprint("api_search", __name__, url_prefix="/api/v1")
 
 
-def bad_request(fields: dict[str, str]):
-    """The API's 400 answer naming the fields and why."""
-    return jsonify(error={"status": 400, "message": _("Invalid input"), "fields": fields}), 400
-
-
 @bp.get("/offers/search")
 @roles_required(*SEARCH)
+@documented(
+    # An empty value means "not given" (the search page's form sends empty fields).
+    query={
+        "topics": many(vocabulary("topics"), 1, search.MAX_TOPICS),
+        "district": or_empty(vocabulary("districts", description="the client's district")),
+        "languages": many(vocabulary("languages"), 0, search.MAX_LANGUAGES),
+        "age": or_empty(integer(0, search.MAX_AGE)),
+        "gender": or_empty(one_of(*model.GENDERS)),
+        "residence_status": or_empty(vocabulary("residence_statuses")),
+        "target_group": or_empty(vocabulary("target_groups")),
+        "q": {
+            "type": "string",
+            "maxLength": search.MAX_TEXT,
+            "description": "free text over name, description, keywords (words only count)",
+        },
+        "include_ineligible": or_empty({"type": "boolean"}),
+        "limit": or_empty(integer(1, ranking.MAX_LIMIT)),
+    },
+    required=("topics",),
+    answer=ANY_OBJECT,
+)
 def offers_search():
     """Ranked, explained offers for a client's needs (same ranking as the search page).
 
@@ -58,16 +84,21 @@ def offers_search():
 
 @bp.get("/offers/<offer_id>")
 @roles_required(*DIRECTORY)
+@documented(path={"offer_id": IDENTIFIER}, answer=ANY_OBJECT)
 def offer(offer_id: str):
     """One offer with its topics, districts, languages, target groups and organisation."""
     found = directory.get_offer(graph(), offer_id, clock.today_iso())
     if found is None:
         raise NotFound()
+    if not may_see("referral_counts"):
+        for key in directory.REFERRAL_COUNTS:
+            found["offer"].pop(key, None)
     return jsonify(found)
 
 
 @bp.get("/actors/<actor_id>")
 @roles_required(*DIRECTORY)
+@documented(path={"actor_id": IDENTIFIER}, answer=ANY_OBJECT)
 def actor(actor_id: str):
     """One organisation with its offers, working groups and cooperation partners."""
     found = directory.get_actor(graph(), actor_id, clock.today_iso())

@@ -10,18 +10,12 @@ from ...services import accounts, audit
 from ...services.audit import Who
 from ..access import login_required_any, public
 from ..admin.forms import ROLE_LABELS
-from ..context import client_address, graph, who
+from ..context import client_address, graph, settings, who
 from ..forms import flash_form_errors
 from ..limits import limiter
+from ..redirects import local_target
 from . import bp
 from .forms import LoginForm, PasswordChangeForm, RevokeForm, TokenForm
-
-
-def _safe_next(target: str | None) -> str:
-    # Only a local path: never send the user to another site after login.
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("main.home")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -31,7 +25,7 @@ def login():
     """The login form; a new session id on success, a clear message on failure."""
     form = LoginForm()
     if form.validate_on_submit():
-        result = accounts.login(graph(), form.username.data, form.password.data)
+        result = accounts.login(graph(), form.username.data, form.password.data, client_address())
         who = result.user or {"username": form.username.data}
         if result.session_id:
             session.clear()  # a fresh session: nothing from before the login survives
@@ -41,10 +35,13 @@ def login():
             if result.user and result.user.get("must_change_password"):
                 flash(_("Please choose your own password now."), "info")
                 return redirect(url_for("auth.profile"))
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(local_target(request.args.get("next"), url_for("main.home")))
         audit.record(graph(), Who(who, client_address()), "login", outcome=result.reason)
         messages = {
-            "locked": _("Too many failed attempts for this account. Try again in 15 minutes."),
+            "locked": _(
+                "Too many failed attempts for this account from your address. "
+                "Try again in 15 minutes."
+            ),
             "disabled": _("This account is disabled. Please contact your administrator."),
         }
         flash(messages.get(result.reason, _("Username or password is not correct.")), "error")
@@ -52,8 +49,6 @@ def login():
 
 
 def _login_limit() -> str:
-    from ..context import settings
-
     return settings().login_limit
 
 
@@ -70,35 +65,60 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
+def _profile_page(
+    password_form: PasswordChangeForm | None = None, new_token: str | None = None, status=200
+):
+    """The profile page; a new token appears in this answer only, never in the cookie."""
+    return render_template(
+        "auth/profile.html",
+        password_form=password_form or PasswordChangeForm(),
+        token_form=TokenForm(formdata=None),
+        revoke_form=RevokeForm(formdata=None),
+        tokens=accounts.list_tokens(graph(), current_user.id),
+        new_token=new_token,
+        token_days=settings().token_days,
+        role_labels=ROLE_LABELS,
+    ), status
+
+
 @bp.route("/profile", methods=["GET"])
 @login_required_any
 def profile():
     """The user's own page: password change and API tokens."""
-    tokens = [
-        row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)
-    ]
-    return render_template(
-        "auth/profile.html",
-        password_form=PasswordChangeForm(),
-        token_form=TokenForm(),
-        revoke_form=RevokeForm(),
-        tokens=tokens,
-        new_token=session.pop("new_token", None),
-        role_labels=ROLE_LABELS,
-    )
+    return _profile_page()
 
 
 @bp.post("/profile/password")
 @login_required_any
+@limiter.limit(lambda: _login_limit())
 def change_password():
-    """Change one's password; every session of the user ends, so log in again."""
+    """Change one's password; every session of the user ends, so log in again. Wrong current
+    passwords count as failed logins: the fifth ends this session."""
     form = PasswordChangeForm()
     if form.validate_on_submit():
         try:
             accounts.change_password(
-                graph(), current_user.id, form.current_password.data, form.new_password.data
+                graph(),
+                current_user.id,
+                form.current_password.data,
+                form.new_password.data,
+                client_address(),
             )
         except accounts.AccountError as exc:
+            if exc.field == "locked":
+                audit.record(graph(), who(), "user.password_change", outcome="locked")
+                sid = session.pop("sid", None)
+                if sid:
+                    accounts.logout(graph(), sid)
+                session.clear()
+                flash(
+                    _(
+                        "Too many wrong passwords: you have been logged out. "
+                        "Try again in 15 minutes."
+                    ),
+                    "error",
+                )
+                return redirect(url_for("auth.login"))
             target = getattr(form, exc.field or "new_password", form.new_password)
             target.errors = [*target.errors, _account_message(exc)]
         else:
@@ -107,18 +127,7 @@ def change_password():
             flash(_("Password changed. Please log in with the new password."), "info")
             return redirect(url_for("auth.login"))
     flash_form_errors(form)
-    tokens = [
-        row["token"] for row in graph().query("accounts.list_tokens", user_id=current_user.id)
-    ]
-    return render_template(
-        "auth/profile.html",
-        password_form=form,
-        token_form=TokenForm(),
-        revoke_form=RevokeForm(),
-        tokens=tokens,
-        new_token=None,
-        role_labels=ROLE_LABELS,
-    ), 400
+    return _profile_page(password_form=form, status=400)
 
 
 def _account_message(exc: accounts.AccountError) -> str:
@@ -135,14 +144,16 @@ def _account_message(exc: accounts.AccountError) -> str:
 @bp.post("/profile/tokens")
 @login_required_any
 def create_token():
-    """Create a personal API token and show it once."""
+    """Create a personal API token and show it once, in this answer (not after a redirect:
+    the readable session cookie would carry it there)."""
     form = TokenForm()
     if form.validate_on_submit():
-        token = accounts.create_token(graph(), current_user.id, form.name.data)
+        token = accounts.create_token(
+            graph(), current_user.id, form.name.data, settings().token_days
+        )
         audit.record(graph(), who(), "token.create", target=token[:12])
-        session["new_token"] = token  # shown once on the next page, then gone
-    else:
-        flash(_("Please give the token a name (at most 80 characters)."), "error")
+        return _profile_page(new_token=token, status=201)
+    flash(_("Please give the token a name (at most 80 characters)."), "error")
     return redirect(url_for("auth.profile"))
 
 

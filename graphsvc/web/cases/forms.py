@@ -12,6 +12,7 @@ from wtforms import (
     DateField,
     IntegerField,
     SelectField,
+    SelectMultipleField,
     StringField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
@@ -68,16 +69,49 @@ def labelled(values: tuple[str, ...]) -> list[tuple[str, Any]]:
 CHOOSE = ("", _l("– please choose –"))
 
 
+def _wrong_json_type(field_class: type, value: Any) -> str | None:
+    """Why a JSON value does not fit a text field (None when it does): a number, list or
+    object sent for text would otherwise be turned into text ("nan", "[1]") silently."""
+    if issubclass(field_class, SelectMultipleField):
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) for item in items):
+            return str(_l("must be a list of texts"))
+        return None
+    text = (StringField, SelectField, DateField)
+    if issubclass(field_class, text) and not issubclass(field_class, BooleanField):
+        if value is not None and not isinstance(value, str):
+            return str(_l("must be a text"))
+    return None
+
+
 class ApiForm(FlaskForm):
     """A form that can also be filled from a JSON body (API calls carry no CSRF token)."""
+
+    json_type_errors: dict[str, list[str]] = {}
 
     @classmethod
     def from_json(cls, body: dict[str, Any], **kwargs: Any):
         data: MultiDict = MultiDict()
+        wrong: dict[str, list[str]] = {}
         for key, value in (body or {}).items():
+            unbound = getattr(cls, key, None)
+            field_class = getattr(unbound, "field_class", None)
+            why = _wrong_json_type(field_class, value) if field_class else None
+            if why:
+                wrong[key] = [why]
+                continue
             for item in value if isinstance(value, list) else [value]:
                 data.add(key, "y" if item is True else "" if item in (False, None) else str(item))
-        return cls(formdata=data, meta={"csrf": False}, **kwargs)
+        form = cls(formdata=data, meta={"csrf": False}, **kwargs)
+        form.json_type_errors = wrong
+        return form
+
+    def validate(self, extra_validators=None) -> bool:
+        """The field checks, and no JSON value of the wrong type."""
+        valid = super().validate(extra_validators)
+        for name, reasons in self.json_type_errors.items():
+            getattr(self, name).errors = [*reasons, *getattr(self, name).errors]
+        return valid and not self.json_type_errors
 
 
 class IntakeForm(ApiForm):

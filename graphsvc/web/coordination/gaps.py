@@ -18,6 +18,7 @@ from ...services import audit, gaps, gaps_pdf, themes
 from ..access import COORDINATION, roles_required
 from ..context import graph, lang, municipality, who
 from ..display import CATEGORY_LABELS
+from ..errors import bad_request
 from ..formats import day
 from . import bp
 
@@ -40,6 +41,7 @@ FORMATS = {
     "coordination.gap_report_csv": "csv",
     "coordination.gap_report_pdf": "pdf",
     "coordination.gap_report_json": "json",
+    "api_coordination.gap_report": "api",
 }
 
 
@@ -472,7 +474,7 @@ def gap_report_csv():
     """The same findings as one CSV file with a section per table."""
     form, data = _load()
     if data is None:
-        return jsonify(errors=_errors(form)), 400
+        return bad_request(_errors(form))
     view = _view(data)
     body = "\ufeff" + gaps.to_csv(_meta(view), _flat_tables(view))  # BOM: Excel reads UTF-8
     return Response(
@@ -488,7 +490,7 @@ def gap_report_pdf():
     """The same findings as a PDF for the steering committee."""
     form, data = _load()
     if data is None:
-        return jsonify(errors=_errors(form)), 400
+        return bad_request(_errors(form))
     view = _view(data)
     found: rules.GapReport = view["found"]
     document = {
@@ -549,9 +551,15 @@ def _heat_legend(threshold: int) -> list[tuple[int | None, str]]:
 @roles_required(*COORDINATION)
 def gap_report_json():
     """The findings as JSON; hidden counts are null."""
+    return gap_report_answer()
+
+
+def gap_report_answer():
+    """The JSON answer (page's .json and the API): hidden counts are null; 400 names each
+    wrong parameter."""
     form, data = _load()
     if data is None:
-        return jsonify(errors=_errors(form)), 400
+        return bad_request(_errors(form))
     return jsonify(
         **gaps.to_json(data["report"]),
         themes=[

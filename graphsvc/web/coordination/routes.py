@@ -9,9 +9,9 @@ from werkzeug.datastructures import MultiDict
 from ...domain import clock, parallel
 from ...services import audit, coordination, search
 from ..access import COORDINATION, roles_required
-from ..api.search import bad_request
 from ..context import graph, lang, municipality, who
 from ..display import names
+from ..errors import bad_request
 from . import bp
 from .forms import ParallelRulesForm
 

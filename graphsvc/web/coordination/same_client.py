@@ -14,7 +14,7 @@ from ...domain.errors import Conflict, NotFound
 from ...services import same_client as service
 from ..access import COORDINATION, roles_required
 from ..context import graph, match_settings, municipal_who, municipality
-from ..errors import answer
+from ..errors import answer, bad_request
 from . import bp
 
 STATUS_LABELS = {
@@ -85,13 +85,7 @@ def same_client_answer():
     """The pairs of the municipality as JSON, for the page's JSON and the token API."""
     status = _status_filter()
     if status is None:
-        return jsonify(
-            error={
-                "status": 400,
-                "message": "invalid input",
-                "fields": {"status": ["use open, confirmed, rejected or empty"]},
-            }
-        ), 400
+        return bad_request({"status": ["use open, confirmed, rejected or empty"]})
     rows, counts = _listing(status)
     return jsonify(threshold=match_settings().threshold, counts=counts, pairs=rows)
 

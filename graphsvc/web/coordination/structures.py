@@ -14,9 +14,9 @@ from werkzeug.datastructures import MultiDict
 from ...domain import clock, overlap
 from ...services import search, structures
 from ..access import COORDINATION, roles_required
-from ..api.search import bad_request
 from ..context import graph, lang, municipality
 from ..display import names
+from ..errors import bad_request
 from . import bp
 from .forms import FACET_LABELS, StructureFilterForm
 from .routes import field_errors

@@ -1,0 +1,1 @@
+"""Development helpers: never imported by the app itself."""
