@@ -21,12 +21,12 @@ def test_a_text_field_given_a_number_list_or_object_is_refused_naming_it(app, au
     assert setup.counts(seeded)["Case"] == before
 
 
-def test_a_list_field_given_numbers_is_refused_naming_it(app, auth):
+def test_a_list_field_given_numbers_is_refused_naming_each_item(app, auth):
     answer = app.test_client().post(
         "/api/v1/cases", json={**INTAKE, "needs": [1, 2]}, headers=auth.token()
     )
     assert answer.status_code == 400
-    assert "needs" in answer.json["error"]["fields"]
+    assert set(answer.json["error"]["fields"]) == {"needs.0", "needs.1"}
 
 
 def test_a_control_character_is_refused_naming_the_field_not_the_parameter(app, auth):
