@@ -49,8 +49,7 @@ class Graph:
         """Which engine answers: 'falkordb' or 'neo4j'."""
         return self.backend.dialect
 
-    def query(self, name: str, /, **params: Any) -> Any:
-        """Run the named query with keyword parameters; the kind shapes the result."""
+    def _named(self, name: str, params: dict[str, Any]) -> Query:
         try:
             query = self.queries[name]
         except KeyError:
@@ -59,6 +58,11 @@ class Graph:
             missing = sorted(query.params - set(params))
             extra = sorted(set(params) - query.params)
             raise GraphError(f"{name}: missing parameters {missing}, unexpected {extra}")
+        return query
+
+    def query(self, name: str, /, **params: Any) -> Any:
+        """Run the named query with keyword parameters; the kind shapes the result."""
+        query = self._named(name, params)
         rows = self.backend.run(query, params)
         if recorder is not None:
             recorder(self.backend.dialect, name)
@@ -67,6 +71,10 @@ class Graph:
         if query.kind == "scalar":
             return next(iter(rows[0].values())) if rows else None
         return rows
+
+    def plan(self, name: str, /, **params: Any) -> list[str]:
+        """The engine's plan for the named query (nothing runs): one line per operator."""
+        return self.backend.plan(self._named(name, params), params)
 
     def apply_schema(self) -> None:
         """Create indexes and constraints and record the schema version."""

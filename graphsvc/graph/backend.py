@@ -48,6 +48,11 @@ class Backend(Protocol):
         """Run one statement and return its rows as dicts keyed by column name."""
         ...
 
+    def plan(self, query: Query, params: dict[str, Any]) -> list[str]:
+        """The operators the engine would run for the statement (EXPLAIN, nothing runs), one
+        line per operator with what it reads: how tests tell an index lookup from a scan."""
+        ...
+
     def apply_schema(self, schema: Schema) -> None:
         """Create the indexes and constraints the schema asks for, idempotently."""
         ...

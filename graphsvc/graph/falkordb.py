@@ -48,6 +48,10 @@ def _plain(cell: Sequence[Any]) -> Any:
     )
 
 
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
 class FalkorDBBackend:
     """Runs named queries on one FalkorDB graph."""
 
@@ -97,6 +101,16 @@ class FalkorDBBackend:
             return []
         columns = [name for _, name in reply[0]]
         return [dict(zip(columns, (_plain(cell) for cell in row), strict=True)) for row in reply[1]]
+
+    def plan(self, query: Query, params: dict[str, Any]) -> list[str]:
+        """GRAPH.EXPLAIN's lines, e.g. `Node By Index Scan | (c:Case)`, stripped."""
+        check(params)
+        text = self._graph._build_params_header(params or None) + query.text
+        try:
+            lines = self._db.connection.execute_command("GRAPH.EXPLAIN", self.graph_name, text)
+        except redis.ResponseError as exc:
+            raise GraphQueryError(f"{query.name}: {exc}") from exc
+        return [_text(line).strip() for line in lines]
 
     def _ddl(self, statement: str) -> None:
         try:

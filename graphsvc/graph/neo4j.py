@@ -71,6 +71,25 @@ class Neo4jBackend:
         except Neo4jError as exc:
             raise GraphQueryError(f"{query.name}: {exc.message}") from exc
 
+    def plan(self, query: Query, params: dict[str, Any]) -> list[str]:
+        """EXPLAIN's operator tree, depth first, e.g. `NodeIndexSeek | c:Case(pseudonym) ...`."""
+        check(params)
+        try:
+            with self._session() as session:
+                summary = session.run("EXPLAIN " + query.text, params).consume()
+        except Neo4jError as exc:
+            raise GraphQueryError(f"{query.name}: {exc.message}") from exc
+        lines: list[str] = []
+
+        def walk(operator: dict[str, Any]) -> None:
+            details = operator.get("args", {}).get("Details", "")
+            lines.append(f"{operator['operatorType'].split('@')[0]} | {details}")
+            for child in operator.get("children", []):
+                walk(child)
+
+        walk(summary.plan)
+        return lines
+
     def _ddl(self, statement: str) -> None:
         try:
             with self._session() as session:

