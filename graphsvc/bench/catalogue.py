@@ -27,3 +27,15 @@ BENCHMARKS: dict[str, Factory] = {
     **same_client.BENCHMARKS,
     **referrals.BENCHMARKS,
 }
+
+# Benchmarks that read the whole state by design (an export, the state-wide network, the
+# label counts): they grow with the state. Every other one serves one municipality and should
+# cost the same however many municipalities the graph holds (`graphsvc bench --growth`).
+STATE_WIDE = frozenset(
+    {
+        "meta.count_by_label",
+        "backup.export_whole_graph",
+        "backup.round_trip_whole_graph",
+        "network.nrw_actor_group_network",
+    }
+)

@@ -10,11 +10,31 @@ from __future__ import annotations
 import random
 import statistics
 import time
+from collections.abc import Collection
 from typing import Any
 
 from ..graph import Graph
-from .catalogue import BENCHMARKS
+from .catalogue import BENCHMARKS, STATE_WIDE
 from .factories import Step
+
+# The machine gauge: a pure-Python loop of 10 million additions takes this long on the
+# machine the targets were set on. Machines of one kind differ by up to 2x; a target of
+# x ms means x times gauge() here.
+GAUGE_REFERENCE_SECONDS = 0.6
+# At 10x the municipalities a request for one municipality may cost at most this much more.
+GROWTH_TARGET = 1.3
+
+
+def machine_gauge() -> float:
+    """This machine's speed relative to the reference (above 1: slower), best of three."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return round(best / GAUGE_REFERENCE_SECONDS, 2)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -87,32 +107,72 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"{b / a:.2f}" if a and b is not None else "–"
 
 
+def _side_by_side(reports: dict[str, dict[str, Any]], marked: Collection[str] = ()) -> list[str]:
+    """p50 and p95 per column (engine or scale), and with several columns the last divided by
+    the one before; rows named in `marked` get a star."""
+    columns = list(reports)
+    header = f"{'benchmark':<48}" + "".join(f" {c + ' p50':>14} {c + ' p95':>14}" for c in columns)
+    ratio = len(columns) >= 2
+    if ratio:
+        header += f" {'ratio p50':>10} {'ratio p95':>10}"
+    lines = [header]
+    names = list(dict.fromkeys(n for r in reports.values() for n in r["results"]))
+    for name in names:
+        timed = [reports[c]["results"].get(name) for c in columns]
+        row = f"{name + (' *' if name in marked else ''):<48}"
+        for t in timed:
+            row += f" {t['p50']:>14.2f} {t['p95']:>14.2f}" if t else f" {'–':>14} {'–':>14}"
+        if ratio:
+            a, b = timed[-2:]
+            row += f" {_ratio(a and a['p50'], b and b['p50']):>10}"
+            row += f" {_ratio(a and a['p95'], b and b['p95']):>10}"
+        lines.append(row)
+    return lines
+
+
+def _sizes(label: str, report: dict[str, Any]) -> str:
+    counts = ", ".join(f"{k} {v}" for k, v in report["counts"].items() if v)
+    made = report.get("generate_seconds")
+    return f"  {label}: {counts}" + (f" (generated in {made:.1f} s)" if made else "")
+
+
 def format_comparison(reports: dict[str, dict[str, Any]]) -> str:
     """Several engines' reports of the same benchmarks as one table: p50 and p95 per engine,
     and with two engines the second's times divided by the first's."""
     engines = list(reports)
-    first = reports[engines[0]]
-    lines = [f"scale {first['scale']}"]
-    for engine, report in reports.items():
-        counts = ", ".join(f"{k} {v}" for k, v in report["counts"].items() if v)
-        made = report.get("generate_seconds")
-        lines.append(f"  {engine}: {counts}" + (f" (generated in {made:.1f} s)" if made else ""))
-    header = f"{'benchmark':<48}" + "".join(f" {e + ' p50':>14} {e + ' p95':>14}" for e in engines)
-    pair = len(engines) == 2
-    if pair:
-        header += f" {'ratio p50':>10} {'ratio p95':>10}"
-    lines.append(header)
-    names = list(dict.fromkeys(n for r in reports.values() for n in r["results"]))
-    for name in names:
-        timed = [reports[e]["results"].get(name) for e in engines]
-        row = f"{name:<48}"
-        for t in timed:
-            row += f" {t['p50']:>14.2f} {t['p95']:>14.2f}" if t else f" {'–':>14} {'–':>14}"
-        if pair:
-            a, b = timed
-            row += f" {_ratio(a and a['p50'], b and b['p50']):>10}"
-            row += f" {_ratio(a and a['p95'], b and b['p95']):>10}"
-        lines.append(row)
-    if pair:
+    lines = [f"scale {reports[engines[0]]['scale']}"]
+    lines += [_sizes(engine, report) for engine, report in reports.items()]
+    lines += _side_by_side(reports)
+    if len(engines) == 2:
         lines.append(f"ratio: {engines[1]} / {engines[0]} (above 1: {engines[1]} is slower)")
+    return "\n".join(lines)
+
+
+def growth_misses(reports: dict[str, dict[str, Any]]) -> set[str]:
+    """Per-municipality benchmarks whose p95 grew by more than GROWTH_TARGET from the
+    second-largest scale to the largest (state-wide ones grow with the state by nature)."""
+    if len(reports) < 2:
+        return set()
+    before, after = (r["results"] for r in list(reports.values())[-2:])
+    return {
+        name
+        for name, timed in after.items()
+        if name not in STATE_WIDE
+        and name in before
+        and timed["p95"] > GROWTH_TARGET * before[name]["p95"]
+    }
+
+
+def format_growth(reports: dict[str, dict[str, Any]], gauge: float) -> str:
+    """One engine's reports at growing scales as one table, the growth from the last two."""
+    scales = list(reports)
+    lines = [f"growth on {reports[scales[0]]['engine']}, machine gauge {gauge:.2f}"]
+    lines += [_sizes(scale, report) for scale, report in reports.items()]
+    misses = growth_misses(reports)
+    lines += _side_by_side(reports, misses)
+    if len(scales) >= 2:
+        lines.append(
+            f"ratio: {scales[-1]} / {scales[-2]}; * grew more than {GROWTH_TARGET}x "
+            f"(state-wide, not per municipality: {', '.join(sorted(STATE_WIDE))})"
+        )
     return "\n".join(lines)

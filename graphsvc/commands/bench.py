@@ -168,6 +168,14 @@ def _prepare(graph: Graph, config: Settings, scale: str, seed_value: int) -> flo
     help="Bench these engines one after another on the same generated graph and print one "
     "table side by side (default: only the configured engine).",
 )
+@click.option(
+    "--growth",
+    "growth",
+    default=None,
+    metavar="herne,nrw,nrw10",
+    help="Bench these scales one after another (each graph made if missing, else reused) and "
+    "print one table with the growth from the last two and the machine gauge.",
+)
 def bench(
     scale: str,
     seed_value: int,
@@ -175,12 +183,21 @@ def bench(
     repeat: int,
     only: tuple[str, ...],
     engines: str | None,
+    growth: str | None,
 ) -> None:
     """Run the named benchmarks on a generated graph of the given scale (made if missing)."""
     from ..bench import harness
 
     config = settings()
     chosen = _engines(engines)
+    if growth is not None:
+        if chosen:
+            raise click.BadParameter("give either --growth or --engines", param_hint="--growth")
+        result = _growth(config, _scales(growth), seed_value, repeat, only)
+        if json_file:
+            json_file.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+            click.echo(f"written to {json_file}")
+        return
     name = f"bench-{scale}-{seed_value}"
     reports = {}
     for engine in chosen or (None,):
@@ -198,6 +215,38 @@ def bench(
     if json_file:
         json_file.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         click.echo(f"written to {json_file}")
+
+
+def _scales(value: str) -> tuple[str, ...]:
+    from ..bench.generate import SCALES
+
+    chosen = tuple(s.strip() for s in value.split(",") if s.strip())
+    if len(chosen) < 2 or len(set(chosen)) != len(chosen) or not set(chosen) <= set(SCALES):
+        raise click.BadParameter(
+            f"{value!r}: give two or more scales from {', '.join(SCALES)}, separated by "
+            "commas, once each, smallest first",
+            param_hint="--growth",
+        )
+    return chosen
+
+
+def _growth(
+    config: Settings, scales: tuple[str, ...], seed_value: int, repeat: int, only: tuple[str, ...]
+) -> dict:
+    """The benchmarks at each scale on the configured engine, printed side by side."""
+    from ..bench import harness
+
+    gauge = harness.machine_gauge()
+    reports = {}
+    for scale in scales:
+        with _bench_graph(config, None, f"bench-{scale}-{seed_value}") as graph:
+            load_seconds = _prepare(graph, config, scale, seed_value)
+            report = harness.run_all(graph, scale, repeat, progress_bar, only)
+        report["generate_seconds"] = load_seconds
+        reports[scale] = report
+    click.echo(harness.format_growth(reports, gauge))
+    misses = sorted(harness.growth_misses(reports))
+    return {"gauge": gauge, "scales": reports, "growth_misses": misses}
 
 
 @click.command()

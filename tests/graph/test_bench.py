@@ -110,3 +110,37 @@ def test_the_comparison_shows_the_second_engine_over_the_first():
     table = harness.format_comparison({"falkordb": report(2.0), "neo4j": report(5.0)})
     row = next(line for line in table.splitlines() if line.startswith("x.y"))
     assert row.split() == ["x.y", "2.00", "4.00", "5.00", "10.00", "2.50", "2.50"]
+
+
+def _report(scale: str, p95: dict[str, float]) -> dict:
+    results = {name: {"n": 5, "p50": v, "p95": v, "max": v} for name, v in p95.items()}
+    return {"scale": scale, "engine": "falkordb", "counts": {"Case": 1}, "results": results}
+
+
+def test_growth_marks_per_municipality_benchmarks_that_grew_beyond_the_target():
+    names = ("search.api", "cases.link", "meta.count_by_label")
+    reports = {
+        "herne": _report("herne", dict(zip(names, (1.0, 1.0, 1.0), strict=True))),
+        "nrw": _report("nrw", dict(zip(names, (10.0, 4.0, 10.0), strict=True))),
+        "nrw10": _report("nrw10", dict(zip(names, (12.0, 8.0, 140.0), strict=True))),
+    }
+    # Only the last two scales count; the whole-graph count grows with the state by nature.
+    assert harness.growth_misses(reports) == {"cases.link"}
+    table = harness.format_growth(reports, gauge=1.25)
+    assert "machine gauge 1.25" in table
+    rows = {line.split()[0]: line.split() for line in table.splitlines() if line[:1].islower()}
+    assert rows["cases.link"][1] == "*" and rows["cases.link"][-1] == "2.00"
+    assert rows["search.api"][-1] == "1.20" and "*" not in rows["search.api"]
+
+
+@pytest.mark.parametrize("value", ["nrw", "nrw,nrw", "herne,berlin"])
+def test_growth_needs_two_or_more_known_scales_once_each(value):
+    answer = CliRunner().invoke(cli, ["bench", "--growth", value])
+    assert answer.exit_code == 2
+    assert "--growth" in answer.output and "herne, nrw, nrw10" in answer.output
+
+
+def test_the_machine_gauge_is_this_machines_time_over_the_reference():
+    gauge = harness.machine_gauge()
+    # Wide bounds: a machine 20 times faster or slower than the reference is not this kind.
+    assert 0.05 < gauge < 20
