@@ -190,13 +190,12 @@ def bench(
 
     config = settings()
     chosen = _engines(engines)
+    result: dict
     if growth is not None:
         if chosen:
             raise click.BadParameter("give either --growth or --engines", param_hint="--growth")
         result = _growth(config, _scales(growth), seed_value, repeat, only)
-        if json_file:
-            json_file.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-            click.echo(f"written to {json_file}")
+        _write(json_file, result)
         return
     name = f"bench-{scale}-{seed_value}"
     reports = {}
@@ -208,10 +207,14 @@ def bench(
         reports[report["engine"]] = report
     if chosen:
         click.echo(harness.format_comparison(reports))
-        result: dict = {"scale": scale, "engines": reports}
+        result = {"scale": scale, "engines": reports}
     else:
         (result,) = reports.values()
         click.echo(harness.format_table(result))
+    _write(json_file, result)
+
+
+def _write(json_file: Path | None, result: dict) -> None:
     if json_file:
         json_file.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         click.echo(f"written to {json_file}")
