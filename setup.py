@@ -43,9 +43,10 @@ class BuildWithResources(build_py):
         missing = [] if getattr(self, "editable_mode", False) else missing_vendor_files()
         if missing:
             raise SystemExit(
-                "graphsvc: the pages need graphsvc/static/vendor/"
+                "graphsvc: the pages need these front-end libraries in graphsvc/static/vendor/, "
+                "which are missing: "
                 + ", ".join(missing)
-                + ", which is missing. It comes from the npm registry: run `make setup`, or "
+                + ". They come from the npm registry: run `make setup`, or "
                 "`npm ci --omit=dev && node tools/vendor.mjs` (docker compose does this in its "
                 "vendor service), then build again."
             )
