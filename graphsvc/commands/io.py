@@ -213,8 +213,7 @@ def import_hsds_cmd(
     """Import an HSDS 3.0 feed into the directory: a folder (JSON files, or the tabular form
     with its datapackage.json) or one JSON file. Every object is checked first; on any
     problem nothing is written."""
-    import csv
-
+    from ..domain import csvfile
     from ..services import audit, hsds
 
     digest = hashlib.sha256()
@@ -249,9 +248,7 @@ def import_hsds_cmd(
                 click.echo(f"  … and {len(plan.unmapped) - UNMAPPED_SHOWN} more (--report FILE)")
         if report is not None:
             with report.open("w", encoding="utf-8", newline="") as out:
-                writer = csv.writer(out)
-                writer.writerow(["place", "value"])
-                writer.writerows(plan.unmapped)
+                csvfile.Writer(out).writerows([["place", "value"], *plan.unmapped])
             click.echo(f"every unmapped value: {report}")
         if dry_run:
             click.echo("dry run: nothing written")

@@ -88,7 +88,9 @@ def parse_filters(source: dict[str, list[str]]) -> Filters:
         if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
             errors[name] = "must be a list of strings"
             continue
-        parts = [v.strip() for part in raw for v in part.split(",")]
+        # Spaces after commas are a person's; other white space (a form feed, a tab) is not
+        # an empty value but a wrong one.
+        parts = [v.strip(" ") for part in raw for v in part.split(",")]
         items = [v for v in parts if v]
         if len(parts) > MAX_FILTER_VALUES:  # empty ones count too: each was sent
             errors[name] = f"at most {MAX_FILTER_VALUES} values"

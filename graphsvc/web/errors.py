@@ -12,7 +12,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -92,11 +92,13 @@ def bad_request(fields: Mapping[str, str | list[str]], message: str | None = Non
     return api_error(400, message or _("Invalid input"), fields)
 
 
-def answer(status: int, title: str, message: str, code: str | None = None):
-    """An error as JSON under /api/, else as a page."""
+def answer(status: int, title: str, message: str, code: str | None = None) -> Response:
+    """An error as JSON under /api/, else as a page (a Response either way, so handlers can
+    add the headers a status promises)."""
     if request.path.startswith("/api/"):
         return api_error(status, message, code=code)
-    return render_template("error.html", status=status, title=title, message=message), status
+    page = render_template("error.html", status=status, title=title, message=message)
+    return make_response(page, status)
 
 
 def init_app(app: Flask) -> None:
@@ -105,13 +107,14 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(GraphUnavailable)
     def graph_down(exc: GraphUnavailable):
         log.warning("graph unavailable: %s", exc)
-        body, status = answer(
+        response = answer(
             503,
             _("Database not reachable"),
             _("The graph database does not answer right now. Please try again in a moment."),
         )
         # The embedded engine is restarted within seconds; clients may try again then.
-        return body, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     # What a view does not answer more specifically: the use case's refusals.
     @app.errorhandler(InvalidInput)
@@ -179,11 +182,9 @@ def init_app(app: Flask) -> None:
             status, title, specific or messages.get(status, exc.description or ""), code
         )
         # Allow (405), Retry-After (429): the headers the status promises a client.
-        extra = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
-        if isinstance(response, tuple):
-            body, status = response
-            return body, status, extra
-        response.headers.extend(extra)
+        response.headers.extend(
+            [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
+        )
         return response
 
     @app.errorhandler(Exception)

@@ -130,9 +130,9 @@ def test_the_round_trip_benchmark_restores_into_a_scratch_graph_and_compares(see
 
 
 def _every_kind(graph) -> None:
-    """Add what the seeds lack: a token, a session kept alive, case documents, a declined
-    referral with its notification, an unmet search, directory changes, a network snapshot
-    and the aggregates a purge keeps."""
+    """Add what the seeds lack: a token, a failed login, a session kept alive, case
+    documents, a declined referral with its notification, an unmet search, directory changes,
+    a network snapshot and the aggregates a purge keeps."""
     from graphsvc.domain import clock
     from graphsvc.services import accounts, cases, directory, network, referrals, unmet_searches
     from graphsvc.services.search import Criteria
@@ -142,6 +142,8 @@ def _every_kind(graph) -> None:
     )
     who = Who(graph.query("accounts.get_user", user_id=user_id)["user"], "127.0.0.1")
     accounts.create_token(graph, user_id, "backup")
+    # A failed login from another address leaves its count (a success clears only its own).
+    assert not accounts.login(graph, "editor.t", "wrong-password", "10.0.0.9").session_id
     session = accounts.login(graph, "editor.t", "pw-1234567").session_id
     assert session
     graph.query("testing.age_sessions", seconds=60)

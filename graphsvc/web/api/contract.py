@@ -69,6 +69,12 @@ def many(item: dict[str, Any], low: int = 0, high: int | None = None) -> dict[st
     return schema
 
 
+def day(**extra: Any) -> dict[str, Any]:
+    """A calendar day as YYYY-MM-DD from 2000 to 2100 (the network's history reaches no
+    further: services/network.py FIRST_DAY, LAST_DAY)."""
+    return {"type": "string", "format": "date", "pattern": r"^(20[0-9]{2}|2100)-", **extra}
+
+
 def or_empty(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema, or an empty text: what a page's GET form sends for a field left empty."""
     return {"anyOf": [schema, {"type": "string", "maxLength": 0}]}

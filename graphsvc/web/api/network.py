@@ -11,7 +11,17 @@ from ..access import NETWORK_VIEW, NRW_NETWORK, roles_required
 from ..context import graph
 from ..errors import api_error
 from ..network.routes import bad_request, build_view, filters_from_args, lang, municipality
-from .contract import ANY_OBJECT, documented, integer, many, obj, one_of, or_empty, vocabulary
+from .contract import (
+    ANY_OBJECT,
+    day,
+    documented,
+    integer,
+    many,
+    obj,
+    one_of,
+    or_empty,
+    vocabulary,
+)
 
 # Empty values are left out (the page's filter form sends them).
 FILTERS = {
@@ -22,7 +32,6 @@ FILTERS = {
     "categories": many(or_empty(one_of(*network.ALLOWED_VALUES["categories"]))),
     "circles": many(or_empty(one_of(*network.ALLOWED_VALUES["circles"]))),
 }
-DAY = {"type": "string", "format": "date"}
 
 bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
 
@@ -32,7 +41,7 @@ bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
 @documented(
     query={
         "scope": one_of("municipality", "nrw", description="nrw: coordination and admin"),
-        "as_of": {**DAY, "description": "the network as it was on this day (default today)"},
+        "as_of": or_empty(day(description="the network as it was on this day (default today)")),
         **FILTERS,
     },
     answer=ANY_OBJECT,
@@ -101,7 +110,7 @@ def path():
 @bp.get("/changes")
 @roles_required(*NETWORK_VIEW)
 @documented(
-    query={"since": DAY, "until": {**DAY, "description": "default today"}, **FILTERS},
+    query={"since": day(), "until": or_empty(day(description="default today")), **FILTERS},
     required=("since",),
     answer=ANY_OBJECT,
 )
