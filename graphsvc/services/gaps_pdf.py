@@ -23,7 +23,7 @@ HEAT_COLOURS: dict[int | None, tuple[int, int, int]] = {
     1: (254, 240, 217),
     2: (253, 204, 138),
     3: (252, 141, 89),
-    4: (227, 74, 51),
+    4: (201, 51, 31),  # #c9331f: white text on it reaches 5.3:1 (WCAG AA)
     5: (179, 0, 0),
     None: (220, 220, 220),
 }
