@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 from neo4j import GraphDatabase
@@ -28,6 +30,20 @@ def _plain(value: Any) -> Any:
             f"query returned a Neo4j {type(value).__name__}; return map projections, not nodes"
         )
     return value
+
+
+@contextlib.contextmanager
+def _translated(name: str) -> Iterator[None]:
+    """The driver's errors as the graph layer's: a refused login or a server out of reach is
+    GraphUnavailable, a statement the server refuses is GraphQueryError naming it."""
+    try:
+        yield
+    except AuthError as exc:  # before Neo4jError: a refused login is one too
+        raise GraphUnavailable("Neo4j refused the login: check NEO4J_USER/NEO4J_PASSWORD") from exc
+    except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        raise GraphUnavailable(f"Neo4j is not reachable: {exc}") from exc
+    except Neo4jError as exc:
+        raise GraphQueryError(f"{name}: {exc.message}") from exc
 
 
 class Neo4jBackend:
@@ -57,28 +73,16 @@ class Neo4jBackend:
             keys = result.keys()
             return [dict(zip(keys, map(_plain, record.values()), strict=True)) for record in result]
 
-        try:
-            with self._session() as session:
-                if query.writes:
-                    return session.execute_write(work)
-                return session.execute_read(work)
-        except AuthError as exc:
-            raise GraphUnavailable(
-                "Neo4j refused the login: check NEO4J_USER/NEO4J_PASSWORD"
-            ) from exc
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise GraphUnavailable(f"Neo4j is not reachable: {exc}") from exc
-        except Neo4jError as exc:
-            raise GraphQueryError(f"{query.name}: {exc.message}") from exc
+        with _translated(query.name), self._session() as session:
+            if query.writes:
+                return session.execute_write(work)
+            return session.execute_read(work)
 
     def plan(self, query: Query, params: dict[str, Any]) -> list[str]:
         """EXPLAIN's operator tree, depth first, e.g. `NodeIndexSeek | c:Case(pseudonym) ...`."""
         check(params)
-        try:
-            with self._session() as session:
-                summary = session.run("EXPLAIN " + query.text, params).consume()
-        except Neo4jError as exc:
-            raise GraphQueryError(f"{query.name}: {exc.message}") from exc
+        with _translated(query.name), self._session() as session:
+            summary = session.run("EXPLAIN " + query.text, params).consume()
         lines: list[str] = []
 
         def walk(operator: dict[str, Any]) -> None:
@@ -91,30 +95,16 @@ class Neo4jBackend:
         return lines
 
     def _ddl(self, statement: str) -> None:
-        try:
-            with self._session() as session:
-                session.run(statement).consume()
-        except AuthError as exc:
-            raise GraphUnavailable(
-                "Neo4j refused the login: check NEO4J_USER/NEO4J_PASSWORD"
-            ) from exc
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise GraphUnavailable(f"Neo4j is not reachable: {exc}") from exc
+        with _translated("schema"), self._session() as session:
+            session.run(statement).consume()
 
     def _existing_schema(self) -> set[str]:
-        try:
-            with self._session() as session:
-                return {
-                    record["name"]
-                    for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
-                    for record in session.run(show)
-                }
-        except AuthError as exc:
-            raise GraphUnavailable(
-                "Neo4j refused the login: check NEO4J_USER/NEO4J_PASSWORD"
-            ) from exc
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise GraphUnavailable(f"Neo4j is not reachable: {exc}") from exc
+        with _translated("schema"), self._session() as session:
+            return {
+                record["name"]
+                for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
+                for record in session.run(show)
+            }
 
     def apply_schema(self, schema: Schema) -> None:
         """Create the uniqueness constraints, range indexes and German full-text indexes
@@ -150,12 +140,9 @@ class Neo4jBackend:
     def ping(self) -> None:
         """Raise GraphUnavailable unless the server accepts a connection and the login."""
         try:
-            self._driver.verify_connectivity()
-        except AuthError as exc:
-            raise GraphUnavailable(
-                "Neo4j refused the login: check NEO4J_USER/NEO4J_PASSWORD"
-            ) from exc
-        except (ServiceUnavailable, SessionExpired, OSError, ValueError) as exc:
+            with _translated("ping"):
+                self._driver.verify_connectivity()
+        except ValueError as exc:  # an address the driver cannot even parse
             raise GraphUnavailable(f"Neo4j is not reachable: {exc}") from exc
 
     def drop_graph(self) -> None:
