@@ -82,7 +82,14 @@ def run_all(
     if bar:
         bar.close()
     counts = {row["label"]: row["n"] for row in graph.query("meta.count_by_label")}
-    return {"scale": scale, "engine": graph.dialect, "counts": counts, "results": results}
+    memory = graph.backend.memory_bytes()
+    return {
+        "scale": scale,
+        "engine": graph.dialect,
+        "counts": counts,
+        "results": results,
+        "memory_mb": round(memory / 2**20) if memory else None,
+    }
 
 
 def format_table(report: dict[str, Any]) -> str:
@@ -132,8 +139,12 @@ def _side_by_side(reports: dict[str, dict[str, Any]], marked: Collection[str] = 
 
 def _sizes(label: str, report: dict[str, Any]) -> str:
     counts = ", ".join(f"{k} {v}" for k, v in report["counts"].items() if v)
-    made = report.get("generate_seconds")
-    return f"  {label}: {counts}" + (f" (generated in {made:.1f} s)" if made else "")
+    made, memory = report.get("generate_seconds"), report.get("memory_mb")
+    return (
+        f"  {label}: {counts}"
+        + (f"; server memory {memory} MB" if memory else "")
+        + (f" (generated in {made:.1f} s)" if made else "")
+    )
 
 
 def format_comparison(reports: dict[str, dict[str, Any]]) -> str:

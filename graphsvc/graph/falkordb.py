@@ -112,6 +112,13 @@ class FalkorDBBackend:
             raise GraphQueryError(f"{query.name}: {exc}") from exc
         return [_text(line).strip() for line in lines]
 
+    def memory_bytes(self) -> int | None:
+        """The FalkorDB server's resident set (INFO memory: used_memory_rss)."""
+        try:
+            return int(self._db.connection.info("memory")["used_memory_rss"])
+        except UNAVAILABLE as exc:
+            raise GraphUnavailable(f"FalkorDB is not reachable: {exc}") from exc
+
     def _ddl(self, statement: str) -> None:
         try:
             self._graph.query(statement)

@@ -94,6 +94,10 @@ class Neo4jBackend:
         walk(summary.plan)
         return lines
 
+    def memory_bytes(self) -> int | None:
+        """None: a Neo4j server's memory is its configured heap and page cache."""
+        return None
+
     def _ddl(self, statement: str) -> None:
         with _translated("schema"), self._session() as session:
             session.run(statement).consume()
