@@ -98,15 +98,16 @@ def test_every_relative_link_in_the_docs_points_to_an_existing_file():
     assert not broken, "\n".join(broken)
 
 
-def test_the_docs_show_every_page_screenshot_at_laptop_and_phone_width():
+def test_readme_and_features_show_every_page_screenshot_at_laptop_and_phone_width():
+    readme = README.read_text(encoding="utf-8")
     features = (ROOT / "docs" / "features.md").read_text(encoding="utf-8")
-    assert "docs/screenshots/" in README.read_text(encoding="utf-8")
     shots = sorted((ROOT / "docs" / "screenshots").glob("*-1366.png"))
     names = {shot.stem.rsplit("-", 1)[0] for shot in shots}
     assert {"search-results", "case", "cases", "intake", "gap-report", "users"} <= names
     for name in names:
         for width in ("1366", "390"):
             screenshot = ROOT / "docs" / "screenshots" / f"{name}-{width}.png"
+            assert f"(docs/screenshots/{name}-{width}.png)" in readme, screenshot.name
             assert f"(screenshots/{name}-{width}.png)" in features, screenshot.name
             assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
             assert screenshot.stat().st_size < 300_000
