@@ -29,6 +29,15 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+def unquoted(cell: str) -> str:
+    """A cell as it was before `safe_cell`: what graphsvc's own CSV files read back (an HSDS
+    export imported again) keeps a leading "-" or "=" instead of gaining an apostrophe."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        if not HARMLESS.fullmatch(cell[1:]):
+            return cell[1:]
+    return cell
+
+
 class Writer:
     """csv.writer whose every cell passes `safe_cell`."""
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..resources import folder
-from . import clock, model
+from . import clock, csvfile, model
 
 SCHEMA_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 
@@ -500,7 +500,7 @@ def _read_tabular(files: list[tuple[Path, str]], feed: Feed) -> None:
                         feed.problems.append(Problem(at, "", "more cells than columns"))
                         continue
                     row = {
-                        name: _typed(cell, properties.get(name, {}))
+                        name: _typed(csvfile.unquoted(cell), properties.get(name, {}))
                         for name, cell in zip(header, cells, strict=False)
                         if cell != ""
                     }

@@ -129,6 +129,20 @@ def test_import_then_export_then_import_gives_the_same_offers_and_hsds_ids(
     assert plan.unmapped == [], plan.unmapped
 
 
+def test_a_description_starting_with_a_dash_survives_the_tabular_round_trip(
+    seeded, second, tmp_path
+):
+    _import(seeded, feeds.as_lists(tmp_path / "feed"))
+    package = _own(hsds.build_package(seeded))
+    text = "- Beratung\n- Begleitung"
+    package["services"][0]["description"] = text
+    written = hsds.write_csv(package, tmp_path / "export")
+    service_csv = next(p for p in written if p.name == "services.csv").read_text("utf-8")
+    assert "'- Beratung" in service_csv  # a spreadsheet would take it for a formula
+    _import(second, tmp_path / "export")
+    assert _offers(second)[package["services"][0]["id"]]["description"] == text
+
+
 def test_reimporting_the_own_export_updates_every_offer_and_adds_none(seeded, tmp_path):
     package = hsds.build_package(seeded)
     hsds.write_json(package, tmp_path / "json")

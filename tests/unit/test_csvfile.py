@@ -46,3 +46,8 @@ def test_no_module_writes_csv_around_the_one_writer():
         if writers.search(path.read_text()) and path.name != "csvfile.py"
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("value", ["- Beratung", "=SUMME(A1)", "@home", "+49 2323 16-0", "plain"])
+def test_what_the_writer_quoted_reads_back_as_it_was(value):
+    assert csvfile.unquoted(csvfile.safe_cell(value)) == value
