@@ -13,7 +13,7 @@ from ..errors import api_error
 from ..network.routes import bad_request, build_view, filters_from_args, lang, municipality
 from .contract import (
     ANY_OBJECT,
-    day,
+    calendar_day,
     documented,
     integer,
     many,
@@ -41,7 +41,9 @@ bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
 @documented(
     query={
         "scope": one_of("municipality", "nrw", description="nrw: coordination and admin"),
-        "as_of": or_empty(day(description="the network as it was on this day (default today)")),
+        "as_of": or_empty(
+            calendar_day(description="the network as it was on this day (default today)")
+        ),
         **FILTERS,
     },
     answer=ANY_OBJECT,
@@ -52,20 +54,16 @@ def graph_view():
     scope = request.args.get("scope", "municipality")
     if scope not in ("municipality", "nrw"):
         return bad_request(network.NetworkInputError({"scope": "municipality or nrw"}))
-    if scope == "nrw":
-        try:  # the filters apply to one municipality only, but wrong ones are still wrong
-            filters_from_args(network.load(graph(), municipality()))
-        except network.NetworkInputError as exc:
-            return bad_request(exc)
-        if not current_user.has_role(*NRW_NETWORK):
-            return api_error(403, "scope=nrw needs coordination or admin")
-        return jsonify(scope="nrw", **network.nrw_actor_groups(graph()))
     net = network.load(graph(), municipality())
-    try:
+    try:  # for scope=nrw the filters and day do not apply, but wrong ones are still wrong
         filters = filters_from_args(net)
         day = network.parse_day(request.args.get("as_of"))
     except network.NetworkInputError as exc:
         return bad_request(exc)
+    if scope == "nrw":
+        if not current_user.has_role(*NRW_NETWORK):
+            return api_error(403, "scope=nrw needs coordination or admin")
+        return jsonify(scope="nrw", **network.nrw_actor_groups(graph()))
     return jsonify(
         scope="municipality",
         municipality_id=municipality(),
@@ -110,7 +108,11 @@ def path():
 @bp.get("/changes")
 @roles_required(*NETWORK_VIEW)
 @documented(
-    query={"since": day(), "until": or_empty(day(description="default today")), **FILTERS},
+    query={
+        "since": calendar_day(),
+        "until": or_empty(calendar_day(description="default today")),
+        **FILTERS,
+    },
     required=("since",),
     answer=ANY_OBJECT,
 )
