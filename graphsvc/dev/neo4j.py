@@ -25,6 +25,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from ..graph.embedded import terminate
 from ..resources import PACKAGE
 
 LAUNCHER = PACKAGE.parent / "tools" / "neo4j"
@@ -209,14 +210,8 @@ class LocalNeo4j:
     def stop(self) -> None:
         """Stop the server (it checkpoints its store) and wait; remove a temporary store."""
         process, self._process = self._process, None
-        if process and process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
         if process:
+            terminate(process, timeout=60)
             for pipe in (process.stdin, process.stdout):
                 if pipe:
                     pipe.close()

@@ -229,13 +229,8 @@ class EmbeddedEngine:
 
     def _end_process(self) -> None:
         process, self._process = self._process, None
-        if process and process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        if process:
+            terminate(process, timeout=20)
 
     def stop(self) -> None:
         """Ask the server to shut down (it flushes the append-only file) and wait.
@@ -272,3 +267,15 @@ class EmbeddedEngine:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def terminate(process: subprocess.Popen, timeout: float) -> None:
+    """Ask a server process to shut down (SIGTERM: it saves its data) and wait; kill it when
+    it has not ended within `timeout` seconds."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
