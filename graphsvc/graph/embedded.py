@@ -40,6 +40,9 @@ CHECK_SECONDS = 0.25  # how often the supervisor looks at the engine: a dead one
 # crash fit well inside the 15 s the app has to be ready again when a restart works.
 RESTART_BACKOFF = (0.0, 0.5, 1.0, 2.0, 4.0)
 # More crashes than this within the window are a crash loop: stop restarting, stop the app.
+# A server busy loading its data (about a minute per GB of graph; all of NRW ten times over
+# is 3 GB) answers late or "loading": it may take this long before it counts as not starting.
+LOADING_SECONDS = 900
 MAX_CRASHES = 5
 CRASH_WINDOW_SECONDS = 300
 
@@ -146,7 +149,8 @@ class EmbeddedEngine:
             preexec_fn=_die_with_parent,
             start_new_session=True,  # Ctrl-C goes to graphsvc, which stops the engine in order
         )
-        deadline = time.monotonic() + timeout
+        started = time.monotonic()
+        deadline, loading = started + timeout, False
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 lines = logfile.read_text(errors="replace").splitlines() if logfile.exists() else []
@@ -160,14 +164,24 @@ class EmbeddedEngine:
                 client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2)
                 if client.ping():
                     client.close()
+                    if loading:
+                        log.info(
+                            "graph engine loaded its data in %.0f s", time.monotonic() - started
+                        )
                     return
+            except (redis.BusyLoadingError, redis.TimeoutError):
+                if not loading:  # alive, but still reading the graph from disk
+                    log.info("graph engine is loading its data …")
+                    loading, deadline = True, started + max(timeout, LOADING_SECONDS)
+                time.sleep(0.5)
             except (redis.ConnectionError, FileNotFoundError):
                 time.sleep(0.05)
         if self._supervisor:
             self._end_process()
         else:
             self.stop()
-        raise ConfigError(f"the embedded graph engine did not answer within {timeout:.0f} s")
+        waited = time.monotonic() - started
+        raise ConfigError(f"the embedded graph engine did not answer within {waited:.0f} s")
 
     def supervise(self, give_up: Callable[[], None]) -> None:
         """Watch the engine from a thread and restart it when it dies; after a crash loop or
