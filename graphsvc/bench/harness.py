@@ -82,13 +82,12 @@ def run_all(
     if bar:
         bar.close()
     counts = {row["label"]: row["n"] for row in graph.query("meta.count_by_label")}
-    memory = graph.backend.memory_bytes()
     return {
         "scale": scale,
         "engine": graph.dialect,
         "counts": counts,
         "results": results,
-        "memory_mb": round(memory / 2**20) if memory else None,
+        "memory_mb": graph.backend.memory_mb(),
     }
 
 
@@ -142,7 +141,7 @@ def _sizes(label: str, report: dict[str, Any]) -> str:
     made, memory = report.get("generate_seconds"), report.get("memory_mb")
     return (
         f"  {label}: {counts}"
-        + (f"; server memory {memory} MB" if memory else "")
+        + (f"; graph memory {memory} MB" if memory is not None else "")
         + (f" (generated in {made:.1f} s)" if made else "")
     )
 

@@ -53,8 +53,9 @@ class Backend(Protocol):
         line per operator with what it reads: how tests tell an index lookup from a scan."""
         ...
 
-    def memory_bytes(self) -> int | None:
-        """The database server's resident memory, where it says (the bench's sizing guide)."""
+    def memory_mb(self) -> int | None:
+        """Memory this graph takes in the database server, where it says (the bench's sizing
+        guide)."""
         ...
 
     def apply_schema(self, schema: Schema) -> None:

@@ -112,12 +112,18 @@ class FalkorDBBackend:
             raise GraphQueryError(f"{query.name}: {exc}") from exc
         return [_text(line).strip() for line in lines]
 
-    def memory_bytes(self) -> int | None:
-        """The FalkorDB server's resident set (INFO memory: used_memory_rss)."""
+    def memory_mb(self) -> int | None:
+        """FalkorDB's account of this graph's memory (GRAPH.MEMORY USAGE: matrices, nodes,
+        relationships, properties and indexes), in MB."""
         try:
-            return int(self._db.connection.info("memory")["used_memory_rss"])
+            usage = self._db.connection.execute_command("GRAPH.MEMORY", "USAGE", self.graph_name)
         except UNAVAILABLE as exc:
             raise GraphUnavailable(f"FalkorDB is not reachable: {exc}") from exc
+        except redis.ResponseError as exc:
+            raise GraphQueryError(f"memory usage: {exc}") from exc
+        if isinstance(usage, list):  # a flat [key, value, …] reply from older servers
+            usage = dict(zip(usage[::2], usage[1::2], strict=True))
+        return int({_text(k): v for k, v in usage.items()}["total_graph_sz_mb"])
 
     def _ddl(self, statement: str) -> None:
         try:

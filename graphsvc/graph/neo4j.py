@@ -94,7 +94,7 @@ class Neo4jBackend:
         walk(summary.plan)
         return lines
 
-    def memory_bytes(self) -> int | None:
+    def memory_mb(self) -> int | None:
         """None: a Neo4j server's memory is its configured heap and page cache."""
         return None
 

@@ -40,9 +40,9 @@ def test_every_in_process_benchmark_runs_on_the_seeded_graph(seeded, backend):
         "directory.offers_for_topic_in_district",
     }
     assert report["counts"]["Offer"] > 50
-    # The sizing guide: FalkorDB says its resident memory; Neo4j's is its configured heap.
+    # The sizing guide: FalkorDB says what the graph takes; Neo4j's is its configured heap.
     if backend.name == "falkordb":
-        assert 1 < report["memory_mb"] < 4096
+        assert 0 <= report["memory_mb"] < 100  # the Herne seeds: a few MB
     else:
         assert report["memory_mb"] is None
 
