@@ -197,13 +197,9 @@ def bench(
         result = _growth(config, _scales(growth), seed_value, repeat, only)
         _write(json_file, result)
         return
-    name = f"bench-{scale}-{seed_value}"
     reports = {}
     for engine in chosen or (None,):
-        with _bench_graph(config, engine, name) as graph:
-            load_seconds = _prepare(graph, config, scale, seed_value)
-            report = harness.run_all(graph, scale, repeat, progress_bar, only)
-        report["generate_seconds"] = load_seconds
+        report = _bench_one(config, engine, scale, seed_value, repeat, only)
         reports[report["engine"]] = report
     if chosen:
         click.echo(harness.format_comparison(reports))
@@ -212,6 +208,24 @@ def bench(
         (result,) = reports.values()
         click.echo(harness.format_table(result))
     _write(json_file, result)
+
+
+def _bench_one(
+    config: Settings,
+    engine: str | None,
+    scale: str,
+    seed_value: int,
+    repeat: int,
+    only: tuple[str, ...],
+) -> dict:
+    """The benchmarks on one engine's graph of one scale (generated first when missing)."""
+    from ..bench import harness
+
+    with _bench_graph(config, engine, f"bench-{scale}-{seed_value}") as graph:
+        load_seconds = _prepare(graph, config, scale, seed_value)
+        report = harness.run_all(graph, scale, repeat, progress_bar, only)
+    report["generate_seconds"] = load_seconds
+    return report
 
 
 def _write(json_file: Path | None, result: dict) -> None:
@@ -240,13 +254,7 @@ def _growth(
     from ..bench import harness
 
     gauge = harness.machine_gauge()
-    reports = {}
-    for scale in scales:
-        with _bench_graph(config, None, f"bench-{scale}-{seed_value}") as graph:
-            load_seconds = _prepare(graph, config, scale, seed_value)
-            report = harness.run_all(graph, scale, repeat, progress_bar, only)
-        report["generate_seconds"] = load_seconds
-        reports[scale] = report
+    reports = {scale: _bench_one(config, None, scale, seed_value, repeat, only) for scale in scales}
     click.echo(harness.format_growth(reports, gauge))
     misses = sorted(harness.growth_misses(reports))
     return {"gauge": gauge, "scales": reports, "growth_misses": misses}
