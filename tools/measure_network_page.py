@@ -17,13 +17,9 @@ from __future__ import annotations
 
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -33,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from graphsvc.bench import generate  # noqa: E402
 from graphsvc.config import from_env  # noqa: E402
+from graphsvc.dev import served  # noqa: E402
 from graphsvc.domain.seeds import read_taxonomy  # noqa: E402
 from graphsvc.graph.embedded import socket_path  # noqa: E402
 from graphsvc.services import accounts, loading  # noqa: E402
@@ -49,42 +46,20 @@ FIGURES = """() => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def main(runs: int) -> None:
     print("load average before:", os.getloadavg())
     data = Path(tempfile.mkdtemp(prefix="measure-network-"))
-    port = free_port()
-    env = {
-        **os.environ,
-        "GRAPHSVC_DATA_DIR": str(data),
-        "GRAPHSVC_PORT": str(port),
-        "GRAPHSVC_ADMIN_PASSWORD": "Messung-Geheim-Passwort-7",
-        "GRAPHSVC_LOGIN_LIMIT": "1000 per minute",
-    }
-    env.pop("GRAPH_URL", None)
-    log = (data / "server.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "graphsvc.cli", "run", "--workers", "1"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    env = served.environment(
+        data,
+        GRAPHSVC_ADMIN_PASSWORD="Messung-Geheim-Passwort-7",
+        GRAPHSVC_LOGIN_LIMIT="1000 per minute",
     )
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("graphsvc run did not get ready: see " + log.name)
-            try:
-                with urllib.request.urlopen(base + "/readyz", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.3)
+        server = served.start(env)
+    except RuntimeError as exc:
+        raise SystemExit(str(exc)) from None
+    base = server.base
+    try:
         graph = connect_for_tests(
             from_env({"GRAPHSVC_DATA_DIR": str(data)}), f"unix://{socket_path(data.resolve())}"
         )
@@ -124,9 +99,7 @@ def main(runs: int) -> None:
             print(f"median {key}: {statistics.median(r[key] for r in rows):.0f} ms")
         print(f"nodes: {rows[0]['nodes']}, layout: {rows[0]['layout']}")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+        server.stop()
         print("load average after:", os.getloadavg())
 
 

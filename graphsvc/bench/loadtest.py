@@ -19,10 +19,8 @@ import random
 import re
 import secrets
 import shutil
-import socket
 
 # Starts graphsvc run with a fixed argument list.
-import subprocess  # nosec B404
 import sys
 import tempfile
 import threading
@@ -32,6 +30,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..dev import served
+from ..dev.served import Served
 
 # What a client does, with the share of requests and the status that counts as success.
 MIX = (("search", 0.70, 200), ("case_page", 0.20, 200), ("link", 0.10, 201))
@@ -53,60 +54,17 @@ MARK_START = "<!-- loadtest:start -->"
 MARK_END = "<!-- loadtest:end -->"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass
-class Server:
-    """A `graphsvc run` started for the load test."""
-
-    base_port: int
-    data: Path
-    process: subprocess.Popen
-
-    def stop(self) -> None:
-        """Stop the app and its engine, and remove the data directory."""
-        self.process.terminate()
-        self.process.wait(timeout=60)
-        shutil.rmtree(self.data, ignore_errors=True)
-
-
-def start_server(workers: int = 2) -> Server:
+def start_server(workers: int = 2) -> Served:
     """`graphsvc run` on a fresh data directory and a free loopback port, once ready."""
     data = Path(tempfile.mkdtemp(prefix="graphsvc-loadtest-"))
-    port = _free_port()
-    env = {
-        **os.environ,
-        "GRAPHSVC_DATA_DIR": str(data),
-        "GRAPHSVC_HOST": "127.0.0.1",
-        "GRAPHSVC_PORT": str(port),
-        "GRAPHSVC_ADMIN_PASSWORD": "Loadtest-" + secrets.token_hex(8),
+    env = served.environment(
+        data,
+        GRAPHSVC_HOST="127.0.0.1",
+        GRAPHSVC_ADMIN_PASSWORD="Loadtest-" + secrets.token_hex(8),
         # The clients log in from one address; the limit is not what is measured here.
-        "GRAPHSVC_LOGIN_LIMIT": "10000 per minute",
-    }
-    env.pop("GRAPH_URL", None)
-    log = (data / "server.log").open("w")
-    # Fixed arguments, no shell.
-    process = subprocess.Popen(  # nosec B603
-        [sys.executable, "-m", "graphsvc.cli", "run", "--workers", str(workers)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+        GRAPHSVC_LOGIN_LIMIT="10000 per minute",
     )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/readyz")
-            if connection.getresponse().status == 200:
-                return Server(port, data, process)
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError("graphsvc run did not get ready:\n" + (data / "server.log").read_text())
+    return served.start(env, workers)
 
 
 @dataclass
@@ -120,7 +78,7 @@ class Setup:
     cases: list[str]
 
 
-def prepare(server: Server) -> Setup:
+def prepare(server: Served) -> Setup:
     """A case manager of Caritas with a password and a token; the organisation's cases."""
     from ..config import from_env
     from ..graph import connect
@@ -142,7 +100,7 @@ def prepare(server: Server) -> Setup:
     finally:
         graph.close()
     cases = [row["pseudonym"] for row in rows][:40]
-    return Setup(server.base_port, username, password, token, cases)
+    return Setup(server.port, username, password, token, cases)
 
 
 class Client:
@@ -411,6 +369,7 @@ def main(client_counts: list[int], seconds: float, docs: Path | None, workers: i
             rounds.append(run_round(setup, clients, seconds))
     finally:
         server.stop()
+        shutil.rmtree(server.data, ignore_errors=True)
     when = time.strftime("%Y-%m-%d %H:%M")
     cpus = os.cpu_count()
     text = "\n".join(

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from graphsvc.config import from_env
+from graphsvc.dev import served
 from graphsvc.graph.embedded import socket_path
 from tests.support import connect_for_tests
 
@@ -21,28 +18,18 @@ ADMIN_PASSWORD = "E2E-geheimes-Passwort-1"
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server_env(tmp_path_factory):
     """The environment of the live server (CLI calls with it reach the same engine)."""
-    env = {
-        **os.environ,
-        "GRAPHSVC_DATA_DIR": str(tmp_path_factory.mktemp("live")),
-        "GRAPHSVC_PORT": str(_free_port()),
-        "GRAPHSVC_ADMIN_PASSWORD": ADMIN_PASSWORD,
+    return served.environment(
+        tmp_path_factory.mktemp("live"),
+        GRAPHSVC_ADMIN_PASSWORD=ADMIN_PASSWORD,
         # development: the seeds' demo accounts log in with the demo password, as after make run
-        "GRAPHSVC_ENV": "development",
+        GRAPHSVC_ENV="development",
         # Every browser test logs in from 127.0.0.1: the production limit of 10 per minute
         # sent the 11th login of a suite run back to the login page.
-        "GRAPHSVC_LOGIN_LIMIT": "1000 per minute",
-    }
-    env.pop("GRAPH_URL", None)
-    return env
+        GRAPHSVC_LOGIN_LIMIT="1000 per minute",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -59,34 +46,12 @@ def live_graph(live_server, live_server_env):
 @pytest.fixture(scope="session")
 def live_server(live_server_env):
     """`graphsvc run` on a fresh data directory and a free port; yields its base URL."""
-    env = live_server_env
-    data = Path(env["GRAPHSVC_DATA_DIR"])
-    port = int(env["GRAPHSVC_PORT"])
-    log = (data / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "graphsvc.cli", "run", "--workers", "1"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/readyz", timeout=2) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-        pytest.fail("graphsvc run did not get ready:\n" + Path(log.name).read_text())
-    yield base
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
+    try:
+        app = served.start(live_server_env, ready_within=60)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield app.base
+    app.stop()
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,12 @@ a page in German."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
+from graphsvc.dev.served import free_port
 from tests.support import ROOT
 
 
@@ -19,12 +19,6 @@ def _run(*command, cwd, env=None, timeout=300) -> subprocess.CompletedProcess:
     )
     assert result.returncode == 0, f"{command}: {result.stdout}\n{result.stderr}"
     return result
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_a_wheel_installed_outside_the_checkout_prepares_a_graph_and_serves_german_pages(
@@ -42,7 +36,7 @@ def test_a_wheel_installed_outside_the_checkout_prepares_a_graph_and_serves_germ
         "PATH": f"{bin_dir}:/usr/bin:/bin",
         "HOME": str(tmp_path),
         "GRAPHSVC_DATA_DIR": str(outside / "data"),
-        "GRAPHSVC_PORT": str(_free_port()),
+        "GRAPHSVC_PORT": str(free_port()),
         "GRAPHSVC_ADMIN_PASSWORD": "Wheel-Test-Passwort-1",
     }
     init = _run(str(bin_dir / "graphsvc"), "init", cwd=outside, env=env)

@@ -4,9 +4,6 @@ on a fresh data directory and a free port, for the fault and limit tests."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -15,17 +12,18 @@ from pathlib import Path
 import pytest
 
 from graphsvc.config import from_env
+from graphsvc.dev import served as serving
 from graphsvc.graph.embedded import socket_path
 from graphsvc.services import accounts
-from tests.e2e.conftest import _free_port
 from tests.support import connect_for_tests
 
 
-class Served:
-    """A running `graphsvc run`: its address, data directory, process and graph."""
+class ServedApp:
+    """A running `graphsvc run` (graphsvc.dev.served) with its graph, as the tests use it."""
 
-    def __init__(self, base: str, data: Path, process: subprocess.Popen, graph):
-        self.base, self.data, self.process, self.graph = base, data, process, graph
+    def __init__(self, app: serving.Served, graph):
+        self.base, self.data, self.process, self.graph = app.base, app.data, app.process, graph
+        self.log = app.log_text
 
     def call(self, method: str, path: str, body=None, headers=None, timeout=10.0):
         """(status, headers, parsed JSON or text) of one request; never raises on 4xx/5xx."""
@@ -68,49 +66,23 @@ class Served:
                 return int(entry.name)
         raise AssertionError("no engine process under graphsvc run")
 
-    def log(self) -> str:
-        return (self.data / "server.log").read_text(errors="replace")
-
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """`graphsvc run --workers 2` with a login limit of 10 per minute."""
-    data = tmp_path_factory.mktemp("served")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "GRAPHSVC_DATA_DIR": str(data),
-        "GRAPHSVC_PORT": str(port),
-        "GRAPHSVC_ADMIN_PASSWORD": "Served-Geheim-Passwort-1",
-        "GRAPHSVC_LOGIN_LIMIT": "10 per minute",
-    }
-    env.pop("GRAPH_URL", None)
-    log = (data / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "graphsvc.cli", "run", "--workers", "2"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    env = serving.environment(
+        tmp_path_factory.mktemp("served"),
+        GRAPHSVC_ADMIN_PASSWORD="Served-Geheim-Passwort-1",
+        GRAPHSVC_LOGIN_LIMIT="10 per minute",
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(base + "/readyz", timeout=2) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-        pytest.fail("graphsvc run did not get ready:\n" + (data / "server.log").read_text())
+    try:
+        app = serving.start(env, workers=2, ready_within=90)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
     graph = connect_for_tests(
-        from_env({"GRAPHSVC_DATA_DIR": str(data)}), f"unix://{socket_path(data.resolve())}"
+        from_env({"GRAPHSVC_DATA_DIR": str(app.data)}),
+        f"unix://{socket_path(app.data.resolve())}",
     )
-    yield Served(base, data, process, graph)
+    yield ServedApp(app, graph)
     graph.close()
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
+    app.stop()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import email
 import email.policy
-import socket
 
 import pytest
 from aiosmtpd.controller import Controller
 
+from graphsvc.dev.served import free_port
 from graphsvc.services import accounts
 from tests.web.test_referrals_web import AWO_OFFER, incoming, refer
 
@@ -25,17 +25,11 @@ class Inbox:
         return "250 OK"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def smtp():
     """A real SMTP server on 127.0.0.1 for this test."""
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     yield controller.port, inbox
     controller.stop()
