@@ -40,9 +40,9 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def check(page, state: str) -> None:
-    """Fail on axe violations of impact serious or critical, duplicate ids, unlabelled
-    controls and sideways scrolling in the page's current state."""
+def violations(page) -> list[dict]:
+    """axe-core's violations of WCAG 2.1 A/AA of impact serious or critical in the page's
+    current state: rule, impact, help and the first targets."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source())
     result = page.evaluate(
@@ -50,11 +50,22 @@ def check(page, state: str) -> None:
         " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         TAGS,
     )
-    failing = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:3],
+        }
         for v in result["violations"]
         if v["impact"] in FAILING_IMPACTS
     ]
+
+
+def check(page, state: str) -> None:
+    """Fail on axe violations of impact serious or critical, duplicate ids, unlabelled
+    controls and sideways scrolling in the page's current state."""
+    failing = [f"{v['id']} ({v['impact']}): {v['help']} — {v['nodes']}" for v in violations(page)]
     structure = page.evaluate(STRUCTURE)
     problems = failing[:]
     if structure["duplicates"]:

@@ -15,7 +15,6 @@ from tests.support import connect_for_tests
 
 CHROMIUM = "/usr/bin/chromium"
 ADMIN_PASSWORD = "E2E-geheimes-Passwort-1"
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
@@ -152,22 +151,3 @@ def add_user(live_server_env, username, actor, role, password):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-
-
-def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
-    """axe-core's violations of WCAG 2.1 A/AA on the page as it is, of the given impacts.
-
-    The app's CSP allows no inline script, so axe's source is evaluated through Playwright
-    (the test tool's own channel), not added as a script tag.
-    """
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        """() => axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-    )
-    return [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-        if v["impact"] in impacts
-    ]

@@ -23,7 +23,8 @@ import pytest
 from graphsvc.bench import generate
 from graphsvc.domain.seeds import read_taxonomy
 from graphsvc.services import accounts, loading
-from tests.e2e.conftest import axe_violations, login
+from tests.e2e.accessibility import violations
+from tests.e2e.conftest import login
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "netzwerk-passwort-123"
@@ -417,8 +418,7 @@ def test_side_panel_and_questions_work_from_the_keyboard(browser, live_server, h
         shown = page.evaluate(STATE)["drawn"][0]
         assert rows.count() == shown
         assert page.evaluate("document.activeElement.id") == "table-view"
-        violations = axe_violations(page)
-        assert violations == []
+        assert violations(page) == []
     finally:
         context.close()
 
@@ -431,7 +431,7 @@ def test_network_pages_have_no_serious_accessibility_violations(
     page.goto(live_server + path)
     if path == "/network/":
         _wait(page, "graph")
-    assert axe_violations(page) == []
+    assert violations(page) == []
 
 
 def test_ego_network_screenshot_for_the_docs(explorer):
