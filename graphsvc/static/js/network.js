@@ -93,6 +93,9 @@
 
   /* --- drawing --------------------------------------------------------------------------- */
 
+  /* Width of the white outline around a label, in model units like every Cytoscape style. */
+  var OUTLINE = { normal: 2, present: 4 };
+
   var cy = cytoscape({
     container: box,
     minZoom: 0.03,
@@ -103,7 +106,7 @@
         "background-color": "#777", "shape": "ellipse",
         "width": "data(size)", "height": "data(size)",
         "label": "data(label)", "font-size": "data(fs)", "text-valign": "bottom", "text-margin-y": 2,
-        "color": "#111820", "text-outline-color": "#fff", "text-outline-width": 2, "text-outline-opacity": 1,
+        "color": "#111820", "text-outline-color": "#fff", "text-outline-width": OUTLINE.normal, "text-outline-opacity": 1,
         "min-zoomed-font-size": 5 } }
     ].concat(Object.keys(COLOURS).map(function (type) {
       /* Plain selector styles (no style functions): Cytoscape can cache them, which keeps the
@@ -122,7 +125,7 @@
       { selector: "edge[type = 'member_of'], edge[type = 'organised_by']", style: { "line-color": "#6fae84" } },
       /* Presentation mode: a thick white halo around every label and darker, wider edges,
          before the marks below so a change or a search hit still shows. */
-      { selector: "node.present", style: { "text-outline-width": 4 } },
+      { selector: "node.present", style: { "text-outline-width": OUTLINE.present } },
       { selector: "edge.present", style: { "width": 1.8, "line-color": "#7d8a97", "opacity": 1 } },
       { selector: "edge.present[type = 'cooperates_with']", style: { "line-color": COLOURS.actor } },
       { selector: "edge[type = 'coverage']", style: {
@@ -190,13 +193,17 @@
     var grid = {};
     var boxes = [];
     var hide = [], show = [];
-    var halo = (presenting ? 4 : 2) / zoom + 1 / zoom;
+    /* The box Cytoscape gives a label (its boundingBox with labels), in model units: the text
+       one font size high, 2 below the node (text-margin-y), widened on every side by the
+       outline and Cytoscape's own 2 units of margin; plus a pixel of air, and 6 % on the
+       width because measured and drawn text differ by a little. The outline is a model
+       length, so at a zoom above 1 it covers more pixels than its number. */
+    var pad = (presenting ? OUTLINE.present : OUTLINE.normal) + 2 + 1 / zoom;
     nodes.forEach(function (n) {
       var fs = labelPx(n.data("imp")) / zoom;
       var p = n.position();
-      /* A few pixels of air on each side: measured text and drawn text differ by a little. */
-      var w = textWidth(String(n.data("label") || "")) * fs * 1.06 + 2 * halo + 8 / zoom, h = fs * 1.25 + 2 * halo;
-      var top = p.y + n.data("size") / 2 + 2 - halo;
+      var w = textWidth(String(n.data("label") || "")) * fs * 1.06 + 2 * pad, h = fs + 2 * pad;
+      var top = p.y + n.data("size") / 2 + 2 - pad;
       var b = { x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + h };
       var clash = false;
       var keys = [];
