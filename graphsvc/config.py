@@ -19,6 +19,7 @@ FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
 # Refused in production (validate).
 DEV_SECRET = "dev-only-not-secret"  # nosec B105
+SECRET_FILE = "secret_key"  # in the data directory, when SECRET_KEY is not set
 # Uploads are read into memory and checked row by row; beyond this a spreadsheet is no
 # longer a directory list but a data dump, which belongs in `graphsvc import`.
 MAX_IMPORT_MB = 200
@@ -172,19 +173,47 @@ def validate(settings: Settings) -> Settings:
     return settings
 
 
+def installation_secret(data_dir: Path) -> str:
+    """The signing key of an installation without SECRET_KEY: random, made once and kept in
+    the data directory (readable by its owner only).
+
+    A key per process would log everyone out on every restart and let the workers of one
+    server disagree; a key in the source code would be the same for every installation.
+    The file appears whole or not at all (written aside, then linked into place), so
+    workers starting together agree on it. Where the data directory cannot be written, the
+    fixed development key is used, which production refuses (validate).
+    """
+    path = data_dir / SECRET_FILE
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            draft = data_dir / f".{SECRET_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+            descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as out:
+                out.write(secrets.token_hex(32))
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass  # another worker was first: use its key
+            finally:
+                draft.unlink()
+        return path.read_text().strip() or DEV_SECRET
+    except OSError:
+        return DEV_SECRET
+
+
 def from_env(environ: dict[str, str] | None = None) -> Settings:
     """Read the settings from the environment (or the given mapping)."""
     env = os.environ if environ is None else environ
     mode = env.get("GRAPHSVC_ENV", "development")
+    data_dir = Path(env.get("GRAPHSVC_DATA_DIR", "var")).resolve()
     secret = env.get("SECRET_KEY", "")
     if not secret and mode != "production":
-        # A random key per process would log everyone out on every restart and break
-        # several workers; development uses a fixed, clearly non-secret key instead.
-        secret = DEV_SECRET
+        secret = installation_secret(data_dir)
     settings = Settings(
         graph_url=env.get("GRAPH_URL") or None,
         graph_name=env.get("GRAPH_NAME", "graphsvc"),
-        data_dir=Path(env.get("GRAPHSVC_DATA_DIR", "var")).resolve(),
+        data_dir=data_dir,
         neo4j_user=env.get("NEO4J_USER", "neo4j"),
         neo4j_password=env.get("NEO4J_PASSWORD", ""),
         host=env.get("GRAPHSVC_HOST", "127.0.0.1"),

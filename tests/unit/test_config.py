@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import stat
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
-from graphsvc.config import ConfigError, from_env
+from graphsvc.config import DEV_SECRET, ConfigError, from_env
 
 
 def test_defaults_mean_embedded_engine_in_var():
@@ -105,3 +108,30 @@ def test_referral_and_mail_settings_come_from_the_environment():
     assert settings.base_url == "https://kim.herne.example"
     defaults = from_env({})
     assert (defaults.follow_up_days, defaults.smtp_host) == (10, None)
+
+
+def test_without_secret_key_each_data_directory_gets_its_own_random_key_kept_across_restarts(
+    tmp_path,
+):
+    first = from_env({"GRAPHSVC_DATA_DIR": str(tmp_path / "a")}).secret_key
+    again = from_env({"GRAPHSVC_DATA_DIR": str(tmp_path / "a")}).secret_key
+    other = from_env({"GRAPHSVC_DATA_DIR": str(tmp_path / "b")}).secret_key
+    assert first == again
+    assert first != other
+    assert DEV_SECRET not in {first, other} and len(first) >= 64
+    mode = stat.S_IMODE((tmp_path / "a" / "secret_key").stat().st_mode)
+    assert mode == 0o600  # the owner only
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["secret_key"]  # no drafts
+
+
+def test_workers_starting_together_agree_on_the_key(tmp_path):
+    environ = {"GRAPHSVC_DATA_DIR": str(tmp_path / "fresh")}
+    with ThreadPoolExecutor(8) as pool:
+        keys = set(pool.map(lambda _: from_env(environ).secret_key, range(32)))
+    assert len(keys) == 1
+
+
+def test_a_set_secret_key_is_used_as_given_and_no_key_file_is_made(tmp_path):
+    settings = from_env({"GRAPHSVC_DATA_DIR": str(tmp_path), "SECRET_KEY": "k" * 40})
+    assert settings.secret_key == "k" * 40
+    assert not (tmp_path / "secret_key").exists()
