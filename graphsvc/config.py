@@ -19,7 +19,7 @@ FALKORDB_SCHEMES = {"falkordb", "redis", "unix"}
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
 # Refused in production (validate).
 DEV_SECRET = "dev-only-not-secret"  # nosec B105
-SECRET_FILE = "secret_key"  # in the data directory, when SECRET_KEY is not set
+KEY_FILE = "secret_key"  # in the data directory, when SECRET_KEY is not set
 # Uploads are read into memory and checked row by row; beyond this a spreadsheet is no
 # longer a directory list but a data dump, which belongs in `graphsvc import`.
 MAX_IMPORT_MB = 200
@@ -183,11 +183,11 @@ def installation_secret(data_dir: Path) -> str:
     workers starting together agree on it. Where the data directory cannot be written, the
     fixed development key is used, which production refuses (validate).
     """
-    path = data_dir / SECRET_FILE
+    path = data_dir / KEY_FILE
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         if not path.exists():
-            draft = data_dir / f".{SECRET_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+            draft = data_dir / f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
             descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(descriptor, "w") as out:
                 out.write(secrets.token_hex(32))
