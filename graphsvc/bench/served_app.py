@@ -22,6 +22,7 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import urlencode
 
+from ..dev.served import free_port
 from ..graph import Graph
 from ..services import accounts
 
@@ -89,19 +90,13 @@ class HttpClient:
         return self._send("POST", path, data, {"Content-Type": "application/x-www-form-urlencoded"})
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _server(graph: Graph) -> int:
     """The port of a gunicorn serving the app on this graph (started once per process)."""
     backend = graph.backend
     key = (backend.url, backend.graph_name)
     if key in _servers:
         return _servers[key]
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "GRAPH_URL": backend.url,

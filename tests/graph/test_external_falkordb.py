@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 
@@ -12,14 +11,9 @@ import redis
 
 from graphsvc import create_app
 from graphsvc.config import from_env
+from graphsvc.dev.served import free_port
 from graphsvc.services import setup
 from tests.support import SEEDS, connect_for_tests
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _start_server(port: int, folder) -> subprocess.Popen:
@@ -53,7 +47,7 @@ def _start_server(port: int, folder) -> subprocess.Popen:
 
 @pytest.fixture
 def tcp_server(tmp_path):
-    port = _free_port()
+    port = free_port()
     process = _start_server(port, tmp_path)
     yield port
     process.terminate()
@@ -73,7 +67,7 @@ def test_external_server_by_url_loads_and_answers(tcp_server, scheme):
 
 
 def test_an_app_started_while_the_server_is_down_answers_503_and_serves_once_it_is_up(tmp_path):
-    port = _free_port()
+    port = free_port()
     app = create_app(
         {"graph_url": f"falkordb://127.0.0.1:{port}", "graph_name": "late", "env": "test"}
     )
