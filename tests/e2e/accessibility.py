@@ -7,6 +7,7 @@ longer reports duplicate ids, so those and controls without a label are checked 
 
 from __future__ import annotations
 
+import statistics
 from functools import cache
 from pathlib import Path
 
@@ -86,3 +87,14 @@ def interactive_ms(page) -> float:
         "() => { const n = performance.getEntriesByType('navigation')[0];"
         " return n.domContentLoadedEventEnd - n.startTime; }"
     )
+
+
+def median_interactive_ms(page, url: str, runs: int = 3) -> float:
+    """Median time to interactive over `runs` loads of `url`, after one warm-up load."""
+    page.goto(url)
+    return statistics.median(_load_interactive_ms(page, url) for _ in range(runs))
+
+
+def _load_interactive_ms(page, url: str) -> float:
+    page.goto(url)
+    return interactive_ms(page)

@@ -4,7 +4,6 @@ a refused link, the parallel-support warning, closing; every step checked for ac
 from __future__ import annotations
 
 import re
-import statistics
 
 from tests.e2e import accessibility as a11y
 from tests.e2e.conftest import DESK, demo_login
@@ -40,16 +39,6 @@ def top_message(page, kind: str) -> str:
     return alert.inner_text()
 
 
-def median_interactive_ms(page, url: str, runs: int = 3) -> float:
-    """Median time to interactive over `runs` loads, after one warm-up load."""
-    page.goto(url)
-    times = []
-    for _ in range(runs):
-        page.goto(url)
-        times.append(a11y.interactive_ms(page))
-    return statistics.median(times)
-
-
 def test_a_case_managers_day(live_server, open_page):
     page = open_page(DESK)
     page.on("dialog", lambda dialog: dialog.accept())
@@ -77,7 +66,7 @@ def test_a_case_managers_day(live_server, open_page):
     a11y.check(page, "search results")
     page.locator("li.result-card details.explanation").first.locator("summary").click()
     a11y.check(page, "search results, one explanation open")
-    search_ms = median_interactive_ms(page, page.url)
+    search_ms = a11y.median_interactive_ms(page, page.url)
 
     # Intake with a note of two lines, typed as a user types it.
     page.get_by_role("link", name="Fälle", exact=True).click()
@@ -156,7 +145,7 @@ def test_a_case_managers_day(live_server, open_page):
     page.get_by_role("button", name="Trotzdem verknüpfen, mit dieser Begründung").click()
     assert "verknüpft" in top_message(page, "success")
     assert "Tandem mit der AWO abgestimmt" in page.locator("li.link-card .reason").inner_text()
-    case_ms = median_interactive_ms(page, case_url)
+    case_ms = a11y.median_interactive_ms(page, case_url)
 
     # Close: end the links, walk the phases, an outcome per need.
     for status in ("active", "completed"):
