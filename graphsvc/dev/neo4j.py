@@ -120,6 +120,9 @@ def build() -> list[str]:
         if done.returncode != 0:
             tail = (done.stdout + done.stderr).strip().splitlines()[-15:]
             raise Neo4jUnavailable("building the Neo4j launcher failed:\n" + "\n".join(tail))
+        # The class-path file is the build's time stamp (see _built), but Maven leaves it
+        # untouched when the class path did not change, e.g. after an edit of the launcher.
+        (_target() / "classpath.txt").touch()
     ready = _built()
     if not ready:
         raise Neo4jUnavailable("the Neo4j launcher built, but its class path is incomplete")
