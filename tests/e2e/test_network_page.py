@@ -9,6 +9,7 @@ docs/features.md there.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import random
@@ -61,16 +62,26 @@ def synthetic_viewer(live_graph):
     return _user(live_graph, "gen-000-a0")
 
 
+@contextlib.contextmanager
+def _opened(browser, live_server, user, viewport=PROJECTOR, path="/network/", **options):
+    """A page of a new browser context, logged in as `user`, showing the explorer at `path`
+    once its picture is ready; the context closes afterwards."""
+    context = browser.new_context(viewport=viewport, **options)
+    page = context.new_page()
+    try:
+        login(page, live_server, user, PASSWORD)
+        page.goto(live_server + path)
+        _wait(page, "graph")
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.fixture(scope="module")
 def explorer(browser, live_server, herne_viewer):
     """One logged-in explorer page at projector size, shared by the view-change sequences."""
-    context = browser.new_context(viewport=PROJECTOR)
-    page = context.new_page()
-    login(page, live_server, herne_viewer, PASSWORD)
-    page.goto(live_server + "/network/")
-    _wait(page, "graph")
-    yield page
-    context.close()
+    with _opened(browser, live_server, herne_viewer) as page:
+        yield page
 
 
 def _wait(page, view: str, timeout: int = 90_000) -> None:
@@ -259,12 +270,7 @@ def test_a_view_change_during_a_search_zoom_still_fits_the_new_view(explorer):
 def test_presentation_mode_fills_a_projector_with_large_labels_that_do_not_overlap(
     browser, live_server, herne_viewer
 ):
-    context = browser.new_context(viewport=PROJECTOR)
-    page = context.new_page()
-    try:
-        login(page, live_server, herne_viewer, PASSWORD)
-        page.goto(live_server + "/network/")
-        _wait(page, "graph")
+    with _opened(browser, live_server, herne_viewer) as page:
         _shot(page, "network-whole")
         page.click("#present")
         page.wait_for_selector("body[data-presenting='true'][data-network-ready='true']")
@@ -284,19 +290,12 @@ def test_presentation_mode_fills_a_projector_with_large_labels_that_do_not_overl
         _shot(page, "network-presentation")
         page.keyboard.press("Escape")
         page.wait_for_selector("body[data-presenting='false']", state="attached")
-    finally:
-        context.close()
 
 
 def test_what_changed_since_the_last_meeting_is_highlighted_listed_and_exported(
     browser, live_server, herne_viewer
 ):
-    context = browser.new_context(viewport=PROJECTOR, accept_downloads=True)
-    page = context.new_page()
-    try:
-        login(page, live_server, herne_viewer, PASSWORD)
-        page.goto(live_server + "/network/")
-        _wait(page, "graph")
+    with _opened(browser, live_server, herne_viewer, accept_downloads=True) as page:
         page.fill("#compare-since", LAST_MEETING)
         page.click("#compare")
         _wait(page, "changes")
@@ -330,19 +329,12 @@ def test_what_changed_since_the_last_meeting_is_highlighted_listed_and_exported(
             page.click("#export-pdf")
         data = Path(pdf.value.path()).read_bytes()
         assert data[:5] == b"%PDF-" and len(data) > 3000
-    finally:
-        context.close()
 
 
 def test_a_saved_view_keeps_its_day_and_picture_and_reopens_read_only(
     browser, live_server, herne_viewer
 ):
-    context = browser.new_context(viewport=PROJECTOR)
-    page = context.new_page()
-    try:
-        login(page, live_server, herne_viewer, PASSWORD)
-        page.goto(live_server + "/network/")
-        _wait(page, "graph")
+    with _opened(browser, live_server, herne_viewer) as page:
         page.fill("#f-as_of", LAST_MEETING)
         page.select_option("#f-group_by", "district")
         page.click("#apply-filters")
@@ -369,19 +361,18 @@ def test_a_saved_view_keeps_its_day_and_picture_and_reopens_read_only(
         _wait(page, "changes")
         _check(page, "comparison with a saved view")
         assert "Afrika-Forum" in page.locator("#answer").inner_text()
-    finally:
-        context.close()
 
 
 def test_exports_carry_title_legend_and_at_least_twice_the_screen(
     browser, live_server, herne_viewer
 ):
-    context = browser.new_context(viewport=PROJECTOR, accept_downloads=True)
-    page = context.new_page()
-    try:
-        login(page, live_server, herne_viewer, PASSWORD)
-        page.goto(live_server + "/network/?topics=work&districts=wanne")
-        _wait(page, "graph")
+    with _opened(
+        browser,
+        live_server,
+        herne_viewer,
+        path="/network/?topics=work&districts=wanne",
+        accept_downloads=True,
+    ) as page:
         with page.expect_download() as download:
             page.click("#export-gexf")
         back = nx.read_gexf(io.BytesIO(Path(download.value.path()).read_bytes()))
@@ -399,35 +390,21 @@ def test_exports_carry_title_legend_and_at_least_twice_the_screen(
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         width, height = struct.unpack(">II", data[16:24])
         assert width >= 2 * PROJECTOR["width"] and height > 600
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PROJECTOR], ids=["laptop", "projector"])
 def test_the_whole_network_shows_many_labels_and_none_overlap(
     browser, live_server, herne_viewer, viewport
 ):
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    try:
-        login(page, live_server, herne_viewer, PASSWORD)
-        page.goto(live_server + "/network/")
-        _wait(page, "graph")
+    with _opened(browser, live_server, herne_viewer, viewport=viewport) as page:
         labels = _labels(page)
         assert len(labels) >= 15
         assert min(label["px"] for label in labels) >= 9  # the smallest label size of the page
         assert _overlapping(labels) == []
-    finally:
-        context.close()
 
 
 def test_side_panel_and_questions_work_from_the_keyboard(browser, live_server, herne_viewer):
-    context = browser.new_context(viewport=LAPTOP)
-    page = context.new_page()
-    try:
-        login(page, live_server, herne_viewer, PASSWORD)
-        page.goto(live_server + "/network/")
-        _wait(page, "graph")
+    with _opened(browser, live_server, herne_viewer, viewport=LAPTOP) as page:
         page.focus("#panel-toggle")
         page.keyboard.press("Enter")
         assert page.get_attribute("#panel-toggle", "aria-expanded") == "false"
@@ -444,8 +421,6 @@ def test_side_panel_and_questions_work_from_the_keyboard(browser, live_server, h
         assert rows.count() == shown
         assert page.evaluate("document.activeElement.id") == "table-view"
         assert violations(page) == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("path", ["/network/", "/network/overlap", "/network/coverage"])
