@@ -69,11 +69,10 @@ def many(item: dict[str, Any], low: int = 0, high: int | None = None) -> dict[st
     return schema
 
 
-def calendar_day(description: str = "") -> dict[str, Any]:
-    """A calendar day as YYYY-MM-DD from 2000-01-01 to 2100-12-31 (the network's history
-    reaches no further: services/network.py FIRST_DAY, LAST_DAY). JSON Schema cannot bound a
-    date, so the range is said in words (a pattern beside the format starves a fuzzer)."""
-    said = "from 2000-01-01 to 2100-12-31"
+def calendar_day(first: Any, last: Any, description: str = "") -> dict[str, Any]:
+    """A calendar day as YYYY-MM-DD between two days. JSON Schema cannot bound a date, so the
+    range is said in words (a pattern beside the format starves a fuzzer)."""
+    said = f"from {first} to {last}"
     return {"type": "string", "format": "date", "description": f"{description} ({said})".strip()}
 
 

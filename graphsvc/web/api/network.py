@@ -33,6 +33,12 @@ FILTERS = {
     "circles": many(or_empty(one_of(*network.ALLOWED_VALUES["circles"]))),
 }
 
+
+def _day(description: str = "") -> dict:
+    """A day the network's history reaches (services/network.py keeps the range)."""
+    return calendar_day(network.FIRST_DAY, network.LAST_DAY, description)
+
+
 bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
 
 
@@ -41,9 +47,7 @@ bp = Blueprint("api_network", __name__, url_prefix="/api/v1/network")
 @documented(
     query={
         "scope": one_of("municipality", "nrw", description="nrw: coordination and admin"),
-        "as_of": or_empty(
-            calendar_day(description="the network as it was on this day (default today)")
-        ),
+        "as_of": or_empty(_day("the network as it was on this day (default today)")),
         **FILTERS,
     },
     answer=ANY_OBJECT,
@@ -109,8 +113,8 @@ def path():
 @roles_required(*NETWORK_VIEW)
 @documented(
     query={
-        "since": calendar_day(),
-        "until": or_empty(calendar_day(description="default today")),
+        "since": _day(),
+        "until": or_empty(_day("default today")),
         **FILTERS,
     },
     required=("since",),
